@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+/** Every environment variable Insyn reads. The README's configuration table mirrors this. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  INSYN_DATA_DIR: z.string().min(1).default('.data'),
+  INSYN_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  INSYN_DEMO: bool.optional(),
+  INSYN_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+});
+
+export type Config = z.infer<typeof schema> & {
+  /** Absolute directory with the built SPA. */
+  webDist: string;
+  /** Absolute data directory for the embedded PostgreSQL. */
+  dataDir: string;
+  introspection: boolean;
+  production: boolean;
+  loadDemo: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and checks the environment once at start. A wrong value stops the
+ * process with one readable line per problem rather than failing later.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const root = findRepoRoot(cwd);
+  const production = c.NODE_ENV === 'production';
+  return {
+    ...c,
+    webDist: path.resolve(root, c.INSYN_WEB_DIST ?? 'web/dist'),
+    dataDir: path.resolve(root, c.INSYN_DATA_DIR),
+    introspection: c.GRAPHQL_INTROSPECTION ?? !production,
+    production,
+    // Demo data: always with the embedded database, with DATABASE_URL only when asked.
+    loadDemo: c.INSYN_DEMO ?? !c.DATABASE_URL,
+  };
+}
+
+/** The monorepo root (where pnpm-workspace.yaml lives), or cwd when run elsewhere. */
+function findRepoRoot(start: string): string {
+  // server/dist/... and server/ both resolve to the workspace root.
+  const here = path.resolve(start);
+  if (path.basename(here) === 'server') return path.dirname(here);
+  return here;
+}

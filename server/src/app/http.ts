@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config.js';
+import { createContext, type Context } from './context.js';
+import type { Logger } from './logger.js';
+import { requestScope } from './request-scope.js';
+import { getSchema } from './schema.js';
+import { formatError } from '../common/errors.js';
+
+export interface HttpApp {
+  app: express.Express;
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      requestId: string;
+    }
+  }
+}
+
+/** Builds the HTTP app: security headers, health, GraphQL, GraphiQL and the SPA. Does not listen. */
+export async function createHttpApp(config: Config, ds: DataSource, log: Logger): Promise<HttpApp> {
+  const app = express();
+  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', true);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.header('x-request-id');
+    req.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', req.requestId);
+    requestScope.run({ requestId: req.requestId, sqlStatements: 0 }, next);
+  });
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req) => (req as unknown as Request).requestId,
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customSuccessObject: (_req, _res, value: Record<string, unknown>) => ({
+        ...value,
+        sqlStatements: requestScope.getStore()?.sqlStatements ?? 0,
+      }),
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      strictTransportSecurity: config.production ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await ds.query('SELECT 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) =>
+      formatError(formatted, requestScope.getStore()?.requestId, () =>
+        log.error({ err: error, requestId: requestScope.getStore()?.requestId }, 'unexpected error in GraphQL'),
+      ),
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(ds.manager, log.child({ requestId: req.requestId }), req.requestId),
+    }),
+  );
+
+  // The SPA and the bundled GraphiQL, both built by web/ (nothing is fetched from elsewhere).
+  const index = path.join(config.webDist, 'index.html');
+  const graphiql = path.join(config.webDist, 'graphiql.html');
+  app.get('/graphiql', (_req, res) => sendBuilt(res, graphiql));
+  app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: cacheAssets }));
+  app.get(/^\/(?!graphql|healthz|assets\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    sendBuilt(res, index);
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err, requestId: req.requestId }, 'unexpected error');
+    res.status(status).json({
+      errors: [
+        {
+          message: status === 413 ? 'Request body too large' : status === 500 ? 'Internal server error' : 'Bad request',
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT', requestId: req.requestId },
+        },
+      ],
+    });
+  });
+
+  return { app, server, apollo };
+}
+
+function sendBuilt(res: Response, file: string): void {
+  if (!fs.existsSync(file)) {
+    res.status(503).type('text/plain').send('The web app is not built. Run the start command from the README.');
+    return;
+  }
+  res.setHeader('Cache-Control', 'no-cache');
+  res.sendFile(file);
+}
+
+function cacheAssets(res: Response, file: string): void {
+  // Vite names assets by content hash: they never change under the same name.
+  if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+}

@@ -1,0 +1,20 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { masterData } from '../modules/masterdata/index.js';
+import { program } from '../modules/program/index.js';
+import { DateTimeScalar } from '../common/scalars.js';
+
+export const resolvers = [...masterData.resolvers, ...program.resolvers] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema (built once per process). */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [...resolvers] as unknown as [Function, ...Function[]],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return cached;
+}

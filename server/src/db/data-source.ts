@@ -1,0 +1,33 @@
+import './pg-types.js';
+import { DataSource } from 'typeorm';
+import type { Logger } from '../app/logger.js';
+import { masterData } from '../modules/masterdata/index.js';
+import { program } from '../modules/program/index.js';
+import { migrations } from './migrations/index.js';
+import { SqlLogger } from './sql-logger.js';
+
+export const entities = [...masterData.entities, ...program.entities];
+
+export function createDataSource(url: string, log: Logger, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: [...entities],
+    migrations,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
+    logging: true,
+    logger: new SqlLogger(log),
+    maxQueryExecutionTime: 500,
+    extra: { max: poolSize, application_name: 'insyn' },
+  });
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(ds: DataSource): Promise<string[]> {
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}
