@@ -13,7 +13,7 @@ export class MasterDataAndProgram1732435200000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE municipality (
         code        char(4) PRIMARY KEY CHECK (code ~ '^[0-9]{4}$'),
-        name        text NOT NULL UNIQUE CHECK (btrim(name) <> ''),
+        name        text COLLATE "sv-x-icu" NOT NULL UNIQUE CHECK (btrim(name) <> ''),
         county_code char(2) NOT NULL CHECK (county_code = left(code, 2)),
         county_name text NOT NULL CHECK (btrim(county_name) <> '')
       );

@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type Config } from '../../src/app/config.js';
+import { createHttpApp, type HttpApp } from '../../src/app/http.js';
+import { sqlCounter } from '../../src/app/request-scope.js';
+import { createTestDatabase, testLog, type TestDatabase } from './db.js';
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions: Record<string, unknown> & { code: string } }[];
+}
+
+export interface TestApp {
+  db: TestDatabase;
+  ds: DataSource;
+  http: HttpApp;
+  /** Base URL of the app, listening on a free port. */
+  url: string;
+  config: Config;
+  /** Runs one GraphQL operation over HTTP, as a browser or BI tool would. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** SQL statements run while `fn` ran. */
+  countSql(fn: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: db.url,
+      INSYN_WEB_DIST: path.resolve(import.meta.dirname, '../../../web/dist'),
+      ...env,
+    },
+    path.resolve(import.meta.dirname, '../../..'),
+  );
+  const http = await createHttpApp(config, db.ds, testLog);
+  await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+  return {
+    db,
+    ds: db.ds,
+    http,
+    url,
+    config,
+    async gql(query, variables) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GraphQLResult;
+      return { status: res.status, data: body.data as never, errors: body.errors };
+    },
+    async countSql(fn) {
+      const before = sqlCounter.total;
+      await fn();
+      return sqlCounter.total - before;
+    },
+    async close() {
+      await http.apollo.stop();
+      http.server.closeAllConnections();
+      await db.drop();
+    },
+  };
+}
