@@ -1,4 +1,3 @@
-import path from 'node:path';
 import swc from 'unplugin-swc';
 import { defineProject } from 'vitest/config';
 
