@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './app/config.js';
 import { createLogger } from './app/logger.js';
 import { startInsyn } from './app/insyn.js';
 import { demoLogins } from './db/seed/demo.js';
+import { DEMO_PASSWORD } from './db/seed/demo-data.js';
 
 async function main(): Promise<void> {
   let config;
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   ];
   const logins = insyn.demoLoaded ? await demoLogins(insyn.ds) : [];
   if (logins.length) {
-    lines.push('  Demo logins (password insyn-demo):');
+    lines.push(`  Demo logins (password ${DEMO_PASSWORD}):`);
     for (const l of logins) lines.push(`    ${l}`);
   } else if (insyn.demoLoaded) {
     lines.push('  Demo region loaded (illustrative names and figures).');

@@ -37,9 +37,9 @@ describe('providers', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 10; page++) {
-      const res = await app.gql(PROVIDERS, { first: 4, after });
+      const res: any = await app.gql(PROVIDERS, { first: 4, after });
       expect(res.errors).toBeUndefined();
-      const conn = res.data!.providers;
+      const conn: any = res.data!.providers;
       total = conn.totalCount;
       seen.push(...conn.edges.map((e: { node: { name: string } }) => e.node.name));
       if (!conn.pageInfo.hasNextPage) break;

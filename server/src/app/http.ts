@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -98,13 +99,40 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
     }
   });
 
+  // Limits checked while validating, before anything executes (and before any SQL).
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+    maxDirectives: { n: 50 },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        // A request with a token or session is authenticated once it passed validation, so a
+        // revoked or unknown API token is refused whatever the operation.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ contextValue }) {
+              if (contextValue.req?.header('authorization')) await contextValue.auth.viewer();
+            },
+          };
+        },
+      },
+    ],
     formatError: (formatted, error) =>
       formatError(formatted, requestScope.getStore()?.requestId, () =>
         log.error({ err: error, requestId: requestScope.getStore()?.requestId }, 'unexpected error in GraphQL'),
@@ -114,9 +142,10 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(ds.manager, log.child({ requestId: req.requestId }), req.requestId),
+      context: async ({ req, res }) =>
+        createContext({ em: ds.manager, log: log.child({ requestId: req.requestId }), requestId: req.requestId, config, req, res }),
     }),
   );
 

@@ -12,6 +12,13 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions: Record<string, unknown> & { code: string } }[];
 }
 
+export interface Client {
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** The raw response of the last call (headers, cookies). */
+  last: Response | null;
+  cookie: string | null;
+}
+
 export interface TestApp {
   db: TestDatabase;
   ds: DataSource;
@@ -21,6 +28,10 @@ export interface TestApp {
   config: Config;
   /** Runs one GraphQL operation over HTTP, as a browser or BI tool would. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** A client with its own cookie jar (a browser) or a bearer token (a BI tool). */
+  client(options?: { token?: string; headers?: Record<string, string> }): Client;
+  /** A client logged in as the given user. */
+  login(email: string, password?: string): Promise<Client>;
   /** SQL statements run while `fn` ran. */
   countSql(fn: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -42,7 +53,34 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const http = await createHttpApp(config, db.ds, testLog);
   await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+  const client = (options: { token?: string; headers?: Record<string, string> } = {}): Client => {
+    const c: Client = {
+      last: null,
+      cookie: null,
+      async gql(query, variables) {
+        const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+        if (options.token) headers.authorization = `Bearer ${options.token}`;
+        if (c.cookie) headers.cookie = c.cookie;
+        const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+        c.last = res;
+        for (const setCookie of res.headers.getSetCookie()) {
+          const [pair] = setCookie.split(';');
+          c.cookie = pair.endsWith('=') ? null : pair;
+        }
+        const body = (await res.json()) as GraphQLResult;
+        return { status: res.status, data: body.data as never, errors: body.errors };
+      },
+    };
+    return c;
+  };
   return {
+    client,
+    async login(email, password = 'insyn-demo') {
+      const c = client();
+      const res = await c.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', { e: email, p: password });
+      if (res.errors) throw new Error(`login ${email} failed: ${JSON.stringify(res.errors)}`);
+      return c;
+    },
     db,
     ds: db.ds,
     http,

@@ -1,4 +1,6 @@
 import { MasterDataAndProgram1732435200000 } from './1732435200000-MasterDataAndProgram.js';
+import { Identity1732521600000 } from './1732521600000-Identity.js';
+import { VersionedMasterData1732608000000 } from './1732608000000-VersionedMasterData.js';
 
 /** All migrations in order. New migrations are added at the end. */
-export const migrations = [MasterDataAndProgram1732435200000];
+export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000];

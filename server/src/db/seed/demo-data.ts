@@ -596,3 +596,14 @@ export const indicators = [
     ],
   },
 ] as const;
+
+/** Demo users, created only with the demo data. All have the password below. */
+export const DEMO_PASSWORD = 'insyn-demo';
+export const demoUsers = [
+  { email: 'admin@insyn.example', name: 'Anna Administratör', roles: ['ADMIN'], provider: null },
+  { email: 'reviewer@insyn.example', name: 'Rasmus Granskare', roles: ['REVIEWER'], provider: null },
+  { email: 'auditor@insyn.example', name: 'Agnes Revisor', roles: ['AUDITOR'], provider: null },
+  { email: 'analyst@insyn.example', name: 'Ali Analytiker', roles: ['ANALYST'], provider: null },
+  { email: 'provider.private@insyn.example', name: 'Petra Privat', roles: ['PROVIDER'], provider: 'private-multi' },
+  { email: 'provider.inhouse@insyn.example', name: 'Ingrid Egenregi', roles: ['PROVIDER'], provider: 'inhouse-primary' },
+] as const;

@@ -1,6 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../../modules/identity/service.js';
 import {
   COUNTY,
+  DEMO_PASSWORD,
+  demoUsers,
   ILLUSTRATIVE_NOTICE,
   choiceSystems,
   goals,
@@ -14,6 +17,7 @@ import {
 
 const LOCK_KEY = 4_711_2024;
 const SEED_ACTION = 'DEMO_REGION_LOADED';
+const USERS_ACTION = 'DEMO_USERS_LOADED';
 
 /**
  * Loads the demo region in one transaction. Idempotent: a second call (or a second process
@@ -22,15 +26,26 @@ const SEED_ACTION = 'DEMO_REGION_LOADED';
 export async function loadDemoRegion(ds: DataSource): Promise<'loaded' | 'present'> {
   return ds.transaction(async (em) => {
     await em.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    const done = await em.query('SELECT 1 FROM audit_event WHERE action = $1 LIMIT 1', [SEED_ACTION]);
-    if (done.length) return 'present';
-    const counts = await insertDemo(em);
-    await em.query(
-      `INSERT INTO audit_event (actor_label, action, entity_type, entity_id, after)
-       VALUES ('system:demo-seed', $1, 'DemoRegion', 'jamtland-harjedalen', $2)`,
-      [SEED_ACTION, JSON.stringify({ notice: ILLUSTRATIVE_NOTICE, ...counts })],
-    );
-    return 'loaded';
+    const done = await em.query('SELECT action FROM audit_event WHERE action IN ($1, $2)', [SEED_ACTION, USERS_ACTION]);
+    const has = (action: string) => done.some((r: { action: string }) => r.action === action);
+    if (has(SEED_ACTION) && has(USERS_ACTION)) return 'present';
+    if (!has(SEED_ACTION)) {
+      const counts = await insertDemo(em);
+      await em.query(
+        `INSERT INTO audit_event (actor_label, action, entity_type, entity_id, after)
+         VALUES ('system:demo-seed', $1, 'DemoRegion', 'jamtland-harjedalen', $2)`,
+        [SEED_ACTION, JSON.stringify({ notice: ILLUSTRATIVE_NOTICE, ...counts })],
+      );
+    }
+    if (!has(USERS_ACTION)) {
+      await insertDemoUsers(em);
+      await em.query(
+        `INSERT INTO audit_event (actor_label, action, entity_type, entity_id, after)
+         VALUES ('system:demo-seed', $1, 'DemoRegion', 'jamtland-harjedalen', $2)`,
+        [USERS_ACTION, JSON.stringify({ users: demoUsers.map((u) => u.email) })],
+      );
+    }
+    return has(SEED_ACTION) ? 'present' : 'loaded';
   });
 }
 
@@ -152,10 +167,26 @@ async function insertDemo(em: EntityManager): Promise<Record<string, number>> {
   };
 }
 
+async function insertDemoUsers(em: EntityManager): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of demoUsers) {
+    const provider = u.provider ? providers.find((p) => p.key === u.provider)! : null;
+    await em.query(
+      `INSERT INTO app_user (email, name, roles, provider_id, password_hash)
+       VALUES ($1, $2, $3, (SELECT id FROM provider WHERE name = $4), $5)
+       ON CONFLICT (email) DO NOTHING`,
+      [u.email, u.name, u.roles, provider?.name ?? null, passwordHash],
+    );
+  }
+}
+
 /** Lines describing the demo logins, once users exist (printed at start). */
 export async function demoLogins(ds: DataSource): Promise<string[]> {
   const [{ exists }] = await ds.query(`SELECT to_regclass('app_user') IS NOT NULL AS exists`);
   if (!exists) return [];
-  const rows: { email: string }[] = await ds.query(`SELECT email FROM app_user WHERE email LIKE '%@insyn.example' ORDER BY email`);
-  return rows.map((r) => r.email);
+  const rows: { email: string; roles: string[] }[] = await ds.query(
+    `SELECT email, roles FROM app_user WHERE email = ANY($1) AND active ORDER BY array_position($1, email)`,
+    [demoUsers.map((u) => u.email)],
+  );
+  return rows.map((r) => `${r.email.padEnd(34)} ${r.roles.join(', ')}`);
 }

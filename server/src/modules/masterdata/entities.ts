@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { LocalDateScalar } from '../../common/scalars.js';
 import { AgreementForm, Ownership, UnitKind } from './enums.js';
@@ -54,6 +54,7 @@ export class Provider {
   @Column({ type: 'text', nullable: true })
   website: string | null;
 
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back when saving.' })
   @Column({ type: 'integer' })
   version: number;
 }
@@ -95,6 +96,7 @@ export class Unit {
   @Column({ type: 'text', nullable: true })
   city: string | null;
 
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back when saving.' })
   @Column({ type: 'integer' })
   version: number;
 }
@@ -117,6 +119,10 @@ export class ChoiceSystem {
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the choice system started.' })
   @Column({ name: 'started_on', type: 'date', nullable: true })
   startedOn: string | null;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back when saving.' })
+  @Column({ type: 'integer' })
+  version: number;
 }
 
 @ObjectType({ description: 'Avtal or uppdragsbeskrivning between the region and a provider.' })
@@ -156,6 +162,7 @@ export class Agreement {
   @Column({ name: 'out_of_scope_reason', type: 'text', nullable: true })
   outOfScopeReason: string | null;
 
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back when saving.' })
   @Column({ type: 'integer' })
   version: number;
 }

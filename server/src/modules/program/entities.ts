@@ -77,6 +77,7 @@ export class Program {
   @Column({ name: 'supersedes_id', type: 'uuid', nullable: true })
   supersedesId: string | null;
 
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back when saving.' })
   @Column({ type: 'integer' })
   version: number;
 }
@@ -178,6 +179,7 @@ export class Indicator {
   @Column({ name: 'goal_id', type: 'uuid', nullable: true })
   goalId: string | null;
 
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back when saving.' })
   @Column({ type: 'integer' })
   version: number;
 }
