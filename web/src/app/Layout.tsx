@@ -1,0 +1,133 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation } from 'react-router';
+import { isLanguage, switchLanguage } from './i18n';
+import { paths } from './routes';
+
+/** The app shell: skip link, header with language switch, main navigation, main, footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After navigating inside the app, start reading and tabbing from the new page's content,
+  // as after a full page load. A link to a place on the page (#…) is left to that page.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (window.location.hash) return;
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <header className="site-header">
+        <div className="container site-header__bar">
+          <Link to={paths.start} className="brand">
+            <BrandMark />
+            <span className="brand__text">
+              <span className="brand__name">{t('app.name')}</span>
+              <span className="brand__region">{t('app.region')}</span>
+            </span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <nav className="site-nav" aria-label={t('nav.label')}>
+          <ul className="container site-nav__list">
+            <li>
+              <NavLink to={paths.start} end className="site-nav__link">
+                {t('nav.start')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.program} className="site-nav__link">
+                {t('nav.program')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.indicators} className="site-nav__link">
+                {t('nav.indicators')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.providers} className="site-nav__link">
+                {t('nav.providers')}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        <div className="container">{children}</div>
+      </main>
+      <footer className="site-footer">
+        <div className="container site-footer__grid">
+          <div>
+            <p className="site-footer__brand">
+              {t('app.name')} · {t('app.region')}
+            </p>
+            <p>{t('footer.about')}</p>
+            <p className="site-footer__note">{t('footer.dataLanguage')}</p>
+          </div>
+          <nav aria-label={t('footer.linksLabel')}>
+            <ul className="site-footer__links">
+              <li>
+                <Link to={paths.accessibility}>{t('footer.accessibility')}</Link>
+              </li>
+              <li>
+                <a href="/graphiql">{t('footer.api')}</a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+/** Switches between Swedish and English; the choice is remembered and sets <html lang>. */
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const other = t('language.otherCode');
+  return (
+    <button
+      type="button"
+      className="lang-switch"
+      lang={other}
+      data-testid="language-switch"
+      onClick={() => {
+        if (isLanguage(other)) void switchLanguage(i18n, other);
+      }}
+    >
+      <GlobeIcon />
+      {t('language.other')}
+    </button>
+  );
+}
+
+function BrandMark() {
+  return (
+    <svg className="brand__mark" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
+      <rect width="40" height="40" rx="8" fill="currentColor" />
+      <circle cx="20" cy="20" r="9" fill="none" stroke="#fff" strokeWidth="3" />
+      <circle cx="20" cy="20" r="3.5" fill="#fff" />
+      <path d="M6 20c3.5-6.5 8.2-10 14-10s10.5 3.5 14 10c-3.5 6.5-8.2 10-14 10S9.5 26.5 6 20z" fill="none" stroke="#fff" strokeWidth="2" />
+    </svg>
+  );
+}
+
+function GlobeIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" className="lang-switch__icon">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <path d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z" fill="none" stroke="currentColor" strokeWidth="1.8" />
+    </svg>
+  );
+}

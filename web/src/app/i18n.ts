@@ -1,0 +1,103 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import sv, { type Translation } from './locales/sv';
+
+export const LANGUAGES = ['sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'sv';
+export const LANGUAGE_STORAGE_KEY = 'insyn.language';
+
+/**
+ * Swedish ships with the app; English is its own small chunk, fetched when chosen (this keeps
+ * the public pages' first load small).
+ */
+const loaders: Record<Language, () => Promise<Translation>> = {
+  sv: async () => sv,
+  en: () => import('./locales/en').then((m) => m.default),
+};
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof sv };
+  }
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language the user chose earlier, else Swedish (the region's language) — never guessed. */
+export function storedLanguage(storage: Pick<Storage, 'getItem'> | undefined = safeStorage()): Language {
+  try {
+    const value = storage?.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+/** BCP 47 locale for number and date formatting. */
+export function localeOf(language: string): string {
+  return language === 'en' ? 'en-GB' : 'sv-SE';
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps <html lang> and the stored choice in step with the UI language. */
+function onLanguageChanged(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  try {
+    safeStorage()?.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page view only.
+  }
+}
+
+/** Makes sure a language's texts are loaded into the instance. */
+export async function loadLanguage(instance: I18n, language: Language): Promise<void> {
+  if (instance.hasResourceBundle(language, 'translation')) return;
+  instance.addResourceBundle(language, 'translation', await loaders[language]());
+}
+
+/** Loads the language if needed, then switches to it (re-rendering the UI, setting <html lang>). */
+export async function switchLanguage(instance: I18n, language: Language): Promise<void> {
+  await loadLanguage(instance, language);
+  await instance.changeLanguage(language);
+}
+
+/**
+ * Creates and initialises an i18next instance (one for the app, fresh ones in tests) in the
+ * given language, by default the stored choice or Swedish.
+ */
+export async function initI18n(language: Language = storedLanguage()): Promise<I18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    resources: { sv: { translation: sv } },
+    partialBundledLanguages: true,
+    lng: DEFAULT_LANGUAGE,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: LANGUAGES,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false,
+  });
+  if (language !== DEFAULT_LANGUAGE) {
+    try {
+      await loadLanguage(instance, language);
+      await instance.changeLanguage(language);
+    } catch {
+      // The English chunk could not be fetched: show Swedish rather than nothing.
+    }
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = instance.language;
+  instance.on('languageChanged', onLanguageChanged);
+  return instance;
+}
