@@ -185,3 +185,37 @@ describe('API tokens', () => {
     expect(expired.errors![0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('sessions and tokens follow the user', () => {
+  it('ends the other sessions when the password changes', async () => {
+    const admin = await app.login('admin@insyn.example');
+    const created = await admin.gql(
+      `mutation { createUser(input: { email: "byter@insyn.example", name: "Byter Lösen", roles: [REVIEWER], password: "första-lösenordet" }) { user { id } } }`,
+    );
+    expect(created.errors).toBeUndefined();
+    const laptop = await app.login('byter@insyn.example', 'första-lösenordet');
+    const phone = await app.login('byter@insyn.example', 'första-lösenordet');
+    const changed = await laptop.gql('mutation { changePassword(currentPassword: "första-lösenordet", newPassword: "andra-lösenordet") }');
+    expect(changed.errors).toBeUndefined();
+    expect((await laptop.gql(VIEWER)).data!.viewer.email).toBe('byter@insyn.example');
+    expect((await phone.gql(VIEWER)).data!.viewer).toBeNull();
+  });
+
+  it('stops an API token when its owner loses the right to hold one', async () => {
+    const admin = await app.login('admin@insyn.example');
+    const created = await admin.gql(
+      `mutation { createUser(input: { email: "bi@insyn.example", name: "BI Person", roles: [ANALYST], password: "analys-lösenord" }) { user { id version } } }`,
+    );
+    const { id, version } = created.data!.createUser.user;
+    const bi = await app.login('bi@insyn.example', 'analys-lösenord');
+    const { token } = (await bi.gql('mutation { createApiToken(name: "Rapport") { token } }')).data!.createApiToken;
+    expect((await app.client({ token }).gql(VIEWER)).data!.viewer.email).toBe('bi@insyn.example');
+    const demoted = await admin.gql(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, expectedVersion: $v, input: { roles: [REVIEWER] }) { roles } }`, {
+      id,
+      v: version,
+    });
+    expect(demoted.errors).toBeUndefined();
+    const refused = await app.client({ token }).gql(VIEWER);
+    expect(refused.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});

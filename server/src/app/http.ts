@@ -102,8 +102,11 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
   // Limits checked while validating, before anything executes (and before any SQL).
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
-    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
-    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    // Every alias counts, __typename too (graphql-armor lets any number of those through by default).
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES, allowList: [] },
+    // Tokens are limited by the parser itself (parseOptions below): armor's token plugin throws
+    // from a plugin hook, which Apollo answers with HTTP 500 as if the server had failed.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST },
     maxDirectives: { n: 50 },
     blockFieldSuggestion: { enabled: config.production },
@@ -115,6 +118,7 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     plugins: [

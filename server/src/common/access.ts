@@ -34,6 +34,18 @@ export const access = {
     return viewer;
   },
 
+  /**
+   * The viewer, when they are a person logged in with a session; an API token is FORBIDDEN
+   * (it has no password to change, no session to end, and does not mint further tokens).
+   */
+  async requireSession(ctx: Context): Promise<Viewer> {
+    const viewer = await access.user(ctx);
+    if (viewer.kind !== 'USER') {
+      throw new GraphQLError('Log in as a person to do this; an API token cannot', { extensions: { code: ErrorCode.FORBIDDEN } });
+    }
+    return viewer;
+  },
+
   /** Like `require`, for changes: AUDITOR and ANALYST never change anything. */
   async requireWriter(ctx: Context, roles: readonly Role[]): Promise<Viewer> {
     return access.require(

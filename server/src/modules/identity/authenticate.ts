@@ -53,7 +53,9 @@ export async function resolveViewer(em: EntityManager, req: Request, config: Con
           `SELECT u.id AS user_id, t.id AS token_id, u.email, u.name, t.roles, u.provider_id,
                   (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
            FROM api_token t JOIN app_user u ON u.id = t.owner_id
-           WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
+           WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active
+             -- A token stops working when its owner may no longer hold tokens.
+             AND u.roles && ARRAY['ADMIN', 'ANALYST']::text[]`,
           [hashSecret(bearer)],
         )
       : [];

@@ -168,17 +168,17 @@ export const identityService = {
   },
 
   async logout(ctx: Context): Promise<boolean> {
-    const viewer = await ctx.auth.viewer();
     const token = ctx.req ? sessionToken(ctx.req) : null;
+    // A cookie of a session that already ended is cleared, but there is nobody to log out.
+    if (token && !(await ctx.auth.viewer())) setSessionCookie(ctx, null);
+    const viewer = await access.requireSession(ctx);
     if (token) {
       await ctx.em.transaction(async (em) => {
         const ended: [unknown[], number] = await em.query(
           'UPDATE user_session SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL RETURNING user_id',
           [hashSecret(token)],
         );
-        if (ended[1] > 0 && viewer?.kind === 'USER') {
-          await recordAudit(em, ctx, { action: 'LOGOUT', entityType: 'User', entityId: viewer.userId });
-        }
+        if (ended[1] > 0) await recordAudit(em, ctx, { action: 'LOGOUT', entityType: 'User', entityId: viewer.userId });
       });
     }
     setSessionCookie(ctx, null);
@@ -193,8 +193,7 @@ export const identityService = {
   },
 
   async changePassword(ctx: Context, current: string, next: string): Promise<boolean> {
-    const viewer = await access.user(ctx);
-    if (viewer.kind !== 'USER') throw badField('currentPassword', 'Log in with your password to change it');
+    const viewer = await access.requireSession(ctx);
     const nextPassword = parseInput(password, next, 'newPassword');
     const [row] = await ctx.em.query('SELECT password_hash FROM app_user WHERE id = $1', [viewer.userId]);
     if (!row?.password_hash || !(await verify(row.password_hash, current ?? '').catch(() => false))) {
@@ -206,6 +205,12 @@ export const identityService = {
       await em.query(
         'UPDATE app_user SET password_hash = $2, must_change_password = false, updated_at = now(), version = version + 1 WHERE id = $1',
         [viewer.userId, hashed],
+      );
+      // Other sessions (another browser, perhaps someone else's) end; this one goes on.
+      const current = ctx.req ? sessionToken(ctx.req) : null;
+      await em.query(
+        'UPDATE user_session SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL AND token_hash <> $2',
+        [viewer.userId, current ? hashSecret(current) : ''],
       );
       await recordAudit(em, ctx, { action: 'PASSWORD_CHANGED', entityType: 'User', entityId: viewer.userId });
     });
@@ -356,8 +361,8 @@ export const identityService = {
     ctx: Context,
     args: { name: string; expiresAt: Date | null; ownerId: string | null; roles: Role[] | null },
   ): Promise<{ token: string; apiToken: ApiToken }> {
-    const viewer = await access.require(ctx, ['ADMIN', 'ANALYST']);
-    if (viewer.kind === 'TOKEN') throw badField('name', 'Log in as a person to create API tokens');
+    await access.require(ctx, ['ADMIN', 'ANALYST']);
+    const viewer = await access.requireSession(ctx);
     const isAdmin = access.has(viewer, 'ADMIN');
     const tokenName = parseInput(name, args.name, 'name');
     if (args.expiresAt && args.expiresAt.getTime() <= Date.now()) throw badField('expiresAt', 'The expiry must be in the future');

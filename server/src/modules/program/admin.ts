@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Context } from '../../app/context.js';
 import { access } from '../../common/access.js';
 import { insertAudited, updateAudited } from '../../common/admin-save.js';
-import { recordAudit } from '../../common/audit.js';
+import { diff, recordAudit } from '../../common/audit.js';
 import { mapConstraintError } from '../../common/db-errors.js';
 import { badField, badUserInput, conflict, notFound } from '../../common/errors.js';
 import { isId } from '../../common/ids.js';
@@ -198,25 +198,31 @@ export const programAdmin = {
       }
       const beforeContent = await programContent(em, programId);
       await replaceContent(em, programId, draft);
-      await updateVersioned(em, 'program', programId, expectedVersion, {
-        title: draft.title,
-        term_start: draft.termStart,
-        term_end: draft.termEnd,
-        decision_reference: draft.decisionReference,
-      });
-      await recordAudit(em, ctx, {
-        action: 'PROGRAM_UPDATED',
-        entityType: 'Program',
-        entityId: programId,
-        before: {
+      // Only what changed goes into the audit trail; a save that changes nothing is no change.
+      const changes = diff(
+        {
           title: before.title,
           termStart: before.term_start,
           termEnd: before.term_end,
           decisionReference: before.decision_reference,
           ...beforeContent,
         },
-        after: { ...draft, ...(await programContent(em, programId)) },
+        {
+          title: draft.title,
+          termStart: draft.termStart,
+          termEnd: draft.termEnd,
+          decisionReference: draft.decisionReference,
+          ...(await programContent(em, programId)),
+        },
+      );
+      if (!changes) return;
+      await updateVersioned(em, 'program', programId, expectedVersion, {
+        title: draft.title,
+        term_start: draft.termStart,
+        term_end: draft.termEnd,
+        decision_reference: draft.decisionReference,
       });
+      await recordAudit(em, ctx, { action: 'PROGRAM_UPDATED', entityType: 'Program', entityId: programId, ...changes });
     }).catch((e) => mapConstraintError(e, { program_decision_reference_program_version_key: ['input.decisionReference', 'A program version with this decision reference exists'] }));
     return (await ctx.em.getRepository(Program).findOneBy({ id: programId }))!;
   },
@@ -362,6 +368,11 @@ export const programAdmin = {
         indicatorId,
         t.year,
       ]);
+      // The year names the target; before and after hold it and the values that changed.
+      const changes = before
+        ? diff({ value: before.value, amberThreshold: before.amber_threshold }, { value: t.value, amberThreshold: t.amberThreshold })
+        : { before: null, after: { value: t.value, amberThreshold: t.amberThreshold } };
+      if (!changes) return before.id as string;
       const [row] = await em.query(
         `INSERT INTO target (indicator_id, year, value, amber_threshold) VALUES ($1, $2, $3, $4)
          ON CONFLICT (indicator_id, year) DO UPDATE SET value = EXCLUDED.value, amber_threshold = EXCLUDED.amber_threshold
@@ -373,8 +384,8 @@ export const programAdmin = {
         action: before ? 'TARGET_UPDATED' : 'TARGET_CREATED',
         entityType: 'Indicator',
         entityId: indicatorId,
-        before: before ? { year: t.year, value: before.value, amberThreshold: before.amber_threshold } : null,
-        after: t,
+        before: changes.before && { year: t.year, ...changes.before },
+        after: { year: t.year, ...changes.after },
       });
       return row.id as string;
     });

@@ -1,0 +1,393 @@
+import { randomBytes } from 'node:crypto';
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSchema } from '../src/app/schema.js';
+import { loadDemoRegion } from '../src/db/seed/demo.js';
+import { createTestApp, type TestApp } from './support/app.js';
+import { ACTORS, DEMO_EMAIL, auditRowsOf, loginActors, orgNumber, requestIdOf, type Actor, type Actors } from './support/actors.js';
+
+/**
+ * Every Query and Mutation field of the schema × every kind of caller → allowed or refused.
+ * An operation added to the schema without a row here fails the first test. Each row runs
+ * against the demo region with a small operation whose input would succeed if allowed:
+ * allowed callers must succeed (and a change must leave its audit row); refused callers get
+ * the code of the row and change nothing.
+ */
+
+const OK = 'ok';
+const AUTH = 'UNAUTHENTICATED'; // not logged in
+const DENY = 'FORBIDDEN'; // wrong role
+const NF = 'NOT_FOUND'; // the object is outside the caller's scope
+type Outcome = typeof OK | typeof AUTH | typeof DENY | typeof NF;
+
+/** One row of the matrix, in the order of ACTORS. */
+function row(
+  anonymous: Outcome,
+  ADMIN: Outcome,
+  REVIEWER: Outcome,
+  PROVIDER: Outcome,
+  OTHER_PROVIDER: Outcome,
+  AUDITOR: Outcome,
+  ANALYST: Outcome,
+  ANALYST_TOKEN: Outcome,
+): Record<Actor, Outcome> {
+  return { anonymous, ADMIN, REVIEWER, PROVIDER, OTHER_PROVIDER, AUDITOR, ANALYST, ANALYST_TOKEN };
+}
+
+//                       anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
+const PUBLIC = /*     */ row(OK,   OK,   OK,      OK,      OK,            OK,     OK,     OK);
+const ADMIN_ONLY = /* */ row(AUTH, OK,   DENY,    DENY,    DENY,          DENY,   DENY,   DENY);
+const PERSON = /*     */ row(AUTH, OK,   OK,      OK,      OK,            OK,     OK,     DENY); // a login, not a token
+
+type Vars = Record<string, unknown>;
+interface Entry {
+  document: string;
+  matrix: Record<Actor, Outcome>;
+  /** Variables for one call; called once per caller, so inputs stay unique. */
+  variables?: (actor: Actor) => Vars | Promise<Vars>;
+  /** Runs on a new session of the caller (login and logout would end the shared one). */
+  fresh?: true;
+  /** Checks the result of an allowed call (default: not null). */
+  check?: (result: any, actor: Actor) => void;
+  /** Who the audit row of an allowed change names (default: the caller). */
+  auditActor?: (actor: Actor) => string | null;
+  /** Undoes what an allowed call changed that later rows rely on. */
+  after?: (actor: Actor) => Promise<void>;
+}
+
+let app: TestApp;
+let actors: Actors;
+let n = 0;
+const next = () => ++n;
+const f = {} as {
+  hede: string;
+  hedeUnit: string;
+  colleague: string;
+  target: string;
+  choiceSystem: string;
+  agreement: string;
+  indicator: string;
+  draft: string;
+  program: string;
+  demoPasswordHash: string;
+};
+
+const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
+const versionOf = async (table: string, id: string): Promise<number> => (await one(`SELECT version FROM ${table} WHERE id = $1`, [id])).version;
+
+const table: Record<string, Entry> = {
+  // --- Public: master data, program, indicators, and who is asking -------------------------
+  municipalities: { document: '{ municipalities { code } }', matrix: PUBLIC, check: (r) => expect(r).toHaveLength(8) },
+  choiceSystems: { document: '{ choiceSystems { code } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
+  providers: { document: '{ providers(first: 5) { totalCount edges { node { name } } } }', matrix: PUBLIC, check: (r) => expect(r.edges).toHaveLength(5) },
+  provider: { document: 'query($id: ID!) { provider(id: $id) { name } }', matrix: PUBLIC, variables: () => ({ id: f.hede }) },
+  units: { document: '{ units(first: 5) { totalCount edges { node { name } } } }', matrix: PUBLIC, check: (r) => expect(r.edges).toHaveLength(5) },
+  unit: { document: 'query($id: ID!) { unit(id: $id) { name } }', matrix: PUBLIC, variables: () => ({ id: f.hedeUnit }) },
+  programs: { document: '{ programs { title } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
+  program: { document: 'query($id: ID!) { program(id: $id) { title } }', matrix: PUBLIC, variables: () => ({ id: f.program }) },
+  governingDocuments: { document: '{ governingDocuments { decisionReference } }', matrix: PUBLIC },
+  indicators: { document: '{ indicators { code } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
+  indicator: { document: '{ indicator(code: "FIXED-GP") { name } }', matrix: PUBLIC },
+  viewer: {
+    document: '{ viewer { email } }',
+    matrix: PUBLIC,
+    check: (r, actor) => expect(r).toEqual(actor === 'anonymous' ? null : { email: DEMO_EMAIL[actor] }),
+  },
+
+  // --- Identity ------------------------------------------------------------------------------
+  login: {
+    document: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { email } }',
+    matrix: PUBLIC,
+    fresh: true,
+    variables: (actor) => ({ e: actor === 'anonymous' ? DEMO_EMAIL.REVIEWER : DEMO_EMAIL[actor], p: 'insyn-demo' }),
+    auditActor: (actor) => actors.userIds[actor === 'anonymous' ? 'REVIEWER' : actor],
+  },
+  logout: { document: 'mutation { logout }', matrix: PERSON, fresh: true, check: (r) => expect(r).toBe(true) },
+  changePassword: {
+    document: 'mutation { changePassword(currentPassword: "insyn-demo", newPassword: "ett-helt-nytt-lösenord") }',
+    matrix: PERSON,
+    check: (r) => expect(r).toBe(true),
+    after: async (actor) => {
+      if (actor !== 'anonymous') await app.ds.query('UPDATE app_user SET password_hash = $1 WHERE id = $2', [f.demoPasswordHash, actors.userIds[actor]]);
+    },
+  },
+  //             anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
+  users: {
+    document: '{ users(first: 100) { totalCount edges { node { email provider { name } } } } }',
+    matrix: row(AUTH, OK, DENY, OK, OK, OK, DENY, DENY),
+    check: (r, actor) => {
+      const providers = new Set(r.edges.map((e: any) => e.node.provider?.name ?? null));
+      if (actor === 'PROVIDER') expect([...providers]).toEqual(['Jämtvård Hälsocentraler AB']);
+      else if (actor === 'OTHER_PROVIDER') expect([...providers]).toEqual(['Primärvården Region Jämtland Härjedalen']);
+      else expect(providers.size).toBeGreaterThan(2);
+    },
+  },
+  user: {
+    // A colleague of the PROVIDER user: readable by their provider, admins and auditors only.
+    document: 'query($id: ID!) { user(id: $id) { email } }',
+    matrix: row(AUTH, OK, NF, OK, NF, OK, NF, NF),
+    variables: () => ({ id: f.colleague }),
+  },
+  createUser: {
+    document: 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { email } } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({ input: { email: `matris.${next()}@insyn.example`, name: 'Matris Person', roles: ['AUDITOR'], password: 'matris-lösenord-1' } }),
+  },
+  updateUser: {
+    document: 'mutation($id: ID!, $v: Int!, $input: UpdateUserInput!) { updateUser(id: $id, expectedVersion: $v, input: $input) { name } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: f.target, v: await versionOf('app_user', f.target), input: { name: `Matris Mål ${next()}` } }),
+  },
+  resetPassword: {
+    document: 'mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({ id: f.target }),
+  },
+  apiTokens: {
+    document: '{ apiTokens { name owner { email } } }',
+    matrix: row(AUTH, OK, DENY, DENY, DENY, OK, OK, OK),
+    check: (r, actor) => {
+      if (actor.startsWith('ANALYST')) for (const t of r) expect(t.owner.email).toBe(DEMO_EMAIL.ANALYST);
+      expect(r.length).toBeGreaterThan(0);
+    },
+  },
+  createApiToken: {
+    document: 'mutation($name: String!) { createApiToken(name: $name) { token } }',
+    matrix: row(AUTH, OK, DENY, DENY, DENY, DENY, OK, DENY),
+    variables: () => ({ name: `Matris ${next()}` }),
+  },
+  revokeApiToken: {
+    // A token of the analyst's (not the one the BI client is using).
+    document: 'mutation($id: ID!) { revokeApiToken(id: $id) }',
+    matrix: row(AUTH, OK, DENY, DENY, DENY, DENY, OK, OK),
+    variables: async () => ({
+      id: (
+        await one(
+          `INSERT INTO api_token (name, token_hash, owner_id, created_by) VALUES ($1, $2, $3, $3) RETURNING id`,
+          [`Matris revoke ${next()}`, randomBytes(32).toString('hex'), actors.userIds.ANALYST],
+        )
+      ).id,
+    }),
+    check: (r) => expect(r).toBe(true),
+  },
+  auditEvents: {
+    document: '{ auditEvents(first: 1) { totalCount edges { node { action } } } }',
+    matrix: row(AUTH, OK, DENY, DENY, DENY, OK, DENY, DENY),
+  },
+
+  // --- Master data administration ------------------------------------------------------------
+  createProvider: {
+    document: 'mutation($input: ProviderInput!) { createProvider(input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({ input: { name: `Matrisbolaget ${n + 1} AB`, orgNumber: orgNumber(next()), ownership: 'PRIVATE' } }),
+  },
+  updateProvider: {
+    document: 'mutation($id: ID!, $v: Int!, $input: ProviderInput!) { updateProvider(id: $id, expectedVersion: $v, input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: f.hede, v: await versionOf('provider', f.hede), input: { contactPhone: `063-10 ${next()}` } }),
+  },
+  createUnit: {
+    document: 'mutation($input: UnitInput!) { createUnit(input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({ input: { providerId: f.hede, municipalityCode: '2361', name: `Matrisenheten ${next()}`, kind: 'HEALTH_CENTRE' } }),
+  },
+  updateUnit: {
+    document: 'mutation($id: ID!, $v: Int!, $input: UnitInput!) { updateUnit(id: $id, expectedVersion: $v, input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: f.hedeUnit, v: await versionOf('unit', f.hedeUnit), input: { city: `Hede ${next()}` } }),
+  },
+  createAgreement: {
+    document: 'mutation($input: AgreementInput!) { createAgreement(input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({ input: { providerId: f.hede, form: 'LOU', reference: `MATRIS-NY-${next()}`, validFrom: '2026-01-01', unitIds: [f.hedeUnit] } }),
+  },
+  updateAgreement: {
+    document: 'mutation($id: ID!, $v: Int!, $input: AgreementInput!) { updateAgreement(id: $id, expectedVersion: $v, input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: f.agreement, v: await versionOf('agreement', f.agreement), input: { reference: `MATRIS-AVTAL-${next()}` } }),
+  },
+  createChoiceSystem: {
+    document: 'mutation($input: ChoiceSystemInput!) { createChoiceSystem(input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({ input: { code: `MATRIS_${next()}`, name: 'Matrisval' } }),
+  },
+  updateChoiceSystem: {
+    document: 'mutation($id: ID!, $v: Int!, $input: ChoiceSystemInput!) { updateChoiceSystem(id: $id, expectedVersion: $v, input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: f.choiceSystem, v: await versionOf('choice_system', f.choiceSystem), input: { name: `Matrisval ${next()}` } }),
+  },
+
+  // --- Program and indicators administration --------------------------------------------------
+  createProgram: {
+    document: 'mutation($input: ProgramDraftInput!) { createProgram(input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({
+      input: {
+        title: 'Matrisprogram',
+        termStart: 2097,
+        termEnd: 2098,
+        decisionReference: `RS/MATRIS-NY-${next()}`,
+        goals: [{ code: 'M1', title: 'Ett mål', category: 'QUALITY' }],
+        guidelines: [{ code: 'R1', text: 'En riktlinje', obligation: 'SHALL', goalCode: 'M1' }],
+      },
+    }),
+  },
+  saveProgramDraft: {
+    document: 'mutation($id: ID!, $v: Int!, $input: ProgramDraftInput!) { saveProgramDraft(id: $id, expectedVersion: $v, input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({
+      id: f.draft,
+      v: await versionOf('program', f.draft),
+      input: { title: `Matrisutkast ${next()}`, termStart: 2095, termEnd: 2096, decisionReference: 'RS/MATRIS-UTKAST', goals: [], guidelines: [] },
+    }),
+  },
+  adoptProgram: {
+    document: 'mutation($id: ID!, $v: Int!, $input: AdoptProgramInput!) { adoptProgram(id: $id, expectedVersion: $v, input: $input) { status } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({
+      id: (
+        await one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Att anta', 2090, 2091, $1) RETURNING id`, [
+          `RS/MATRIS-ANTA-${next()}`,
+        ])
+      ).id,
+      v: 1,
+      input: { decidedBy: 'Regionfullmäktige', decidedAt: '2089-11-20' },
+    }),
+    check: (r) => expect(r.status).toBe('ADOPTED'),
+  },
+  createProgramVersion: {
+    document: 'mutation($id: ID!) { createProgramVersion(id: $id) { status } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({
+      id: (
+        await one(
+          `INSERT INTO program (title, term_start, term_end, decision_reference, status, decided_by, decided_at)
+           VALUES ('Att skriva om', 2085, 2086, $1, 'SUPERSEDED', 'Regionfullmäktige', '2084-11-20') RETURNING id`,
+          [`RS/MATRIS-VERSION-${next()}`],
+        )
+      ).id,
+    }),
+    check: (r) => expect(r.status).toBe('DRAFT'),
+  },
+  createIndicator: {
+    document: 'mutation($input: IndicatorInput!) { createIndicator(input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({
+      input: { code: `MATRIS-${next()}`, name: 'Matrisindikator', definition: 'Andel av något.', unit: 'PERCENT', direction: 'HIGHER_IS_BETTER', serviceArea: 'ALL' },
+    }),
+  },
+  updateIndicator: {
+    document: 'mutation($id: ID!, $v: Int!, $input: IndicatorInput!) { updateIndicator(id: $id, expectedVersion: $v, input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: f.indicator, v: await versionOf('indicator', f.indicator), input: { name: `Matrisindikator ${next()}` } }),
+  },
+  setIndicatorTarget: {
+    document: 'mutation($id: ID!, $input: TargetInput!) { setIndicatorTarget(indicatorId: $id, input: $input) { value } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({ id: f.indicator, input: { year: 2030, value: 50 + next(), amberThreshold: 40 } }),
+  },
+};
+
+beforeAll(async () => {
+  app = await createTestApp();
+  await loadDemoRegion(app.ds);
+  actors = await loginActors(app);
+  const jamtvard = await one(`SELECT id FROM provider WHERE name = 'Jämtvård Hälsocentraler AB'`);
+  f.hede = (await one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id;
+  f.hedeUnit = (await one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [f.hede])).id;
+  f.colleague = (
+    await one(`INSERT INTO app_user (email, name, roles, provider_id) VALUES ('kollega@jamtvard.example', 'Kalle Kollega', '{PROVIDER}', $1) RETURNING id`, [
+      jamtvard.id,
+    ])
+  ).id;
+  f.target = (await one(`INSERT INTO app_user (email, name, roles) VALUES ('mal@insyn.example', 'Matris Mål', '{AUDITOR}') RETURNING id`)).id;
+  f.choiceSystem = (await one(`INSERT INTO choice_system (code, name) VALUES ('MATRIS', 'Matrisval') RETURNING id`)).id;
+  f.agreement = (
+    await one(
+      `INSERT INTO agreement (provider_id, form, reference, valid_from, in_program_scope) VALUES ($1, 'LOU', 'MATRIS-AVTAL', '2026-01-01', true) RETURNING id`,
+      [f.hede],
+    )
+  ).id;
+  f.indicator = (
+    await one(
+      `INSERT INTO indicator (code, name, definition, unit, direction, service_area)
+       VALUES ('MATRIS', 'Matrisindikator', 'Andel av något.', 'PERCENT', 'HIGHER_IS_BETTER', 'ALL') RETURNING id`,
+    )
+  ).id;
+  f.draft = (
+    await one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Matrisutkast', 2095, 2096, 'RS/MATRIS-UTKAST') RETURNING id`)
+  ).id;
+  f.program = (await one(`SELECT id FROM program WHERE status = 'ADOPTED' ORDER BY term_start LIMIT 1`)).id;
+  f.demoPasswordHash = (await one(`SELECT password_hash FROM app_user WHERE email = 'admin@insyn.example'`)).password_hash;
+});
+afterAll(() => app?.close());
+
+function rootField(document: string): { type: OperationTypeNode; field: string } {
+  const [op] = parse(document).definitions as OperationDefinitionNode[];
+  const [first] = op.selectionSet.selections;
+  if (op.selectionSet.selections.length !== 1 || first.kind !== Kind.FIELD) throw new Error(`one root field per document: ${document}`);
+  return { type: op.operation, field: first.name.value };
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every Query and Mutation field of the schema, and none for a field that does not exist', async () => {
+    const schema = await getSchema();
+    const operations = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ].sort();
+    expect(Object.keys(table).sort()).toEqual(operations);
+    for (const [name, entry] of Object.entries(table)) {
+      const { type, field } = rootField(entry.document);
+      expect(field, `the document of ${name} runs ${field}`).toBe(name);
+      const expected = schema.getQueryType()!.getFields()[name] ? OperationTypeNode.QUERY : OperationTypeNode.MUTATION;
+      expect(type, name).toBe(expected);
+      expect(Object.keys(entry.matrix).sort(), name).toEqual([...ACTORS].sort());
+    }
+  });
+
+  it('refuses the anonymous caller every operation that is not public', () => {
+    for (const [name, entry] of Object.entries(table)) {
+      expect([OK, AUTH], name).toContain(entry.matrix.anonymous);
+    }
+  });
+
+  it('lets AUDITOR and ANALYST change nothing but their own password and (ANALYST) tokens', () => {
+    const own = new Set(['login', 'logout', 'changePassword', 'createApiToken', 'revokeApiToken']);
+    const mutations = Object.entries(table).filter(([, e]) => rootField(e.document).type === OperationTypeNode.MUTATION);
+    for (const [name, entry] of mutations) {
+      if (own.has(name)) continue;
+      for (const actor of ['AUDITOR', 'ANALYST', 'ANALYST_TOKEN', 'REVIEWER', 'PROVIDER'] as const) expect(entry.matrix[actor], `${name} by ${actor}`).toBe(DENY);
+      expect(entry.matrix.ADMIN, name).toBe(OK);
+    }
+  });
+
+  for (const [name, entry] of Object.entries(table)) {
+    it(`${name}: ${ACTORS.map((a) => `${a} ${entry.matrix[a]}`).join(', ')}`, async () => {
+      const isMutation = rootField(entry.document).type === OperationTypeNode.MUTATION;
+      for (const actor of ACTORS) {
+        const label = `${name} as ${actor}`;
+        const client = entry.fresh ? await actors.fresh(actor) : actors.clients[actor];
+        const res = await client.gql(entry.document, await entry.variables?.(actor));
+        const expected = entry.matrix[actor];
+        const audit = isMutation ? await auditRowsOf(app, requestIdOf(client)) : [];
+        if (expected === OK) {
+          expect(res.errors, label).toBeUndefined();
+          if (entry.check) entry.check(res.data![name], actor);
+          else expect(res.data![name], label).not.toBeNull();
+          if (isMutation) {
+            // Every allowed change is in the audit trail, in the caller's name.
+            expect(audit.length, label).toBeGreaterThan(0);
+            const actorId = entry.auditActor ? entry.auditActor(actor) : actors.userIds[actor];
+            for (const r of audit) expect(r.actor_user_id, label).toBe(actorId);
+          }
+        } else {
+          expect(res.errors?.map((e) => e.extensions.code), label).toEqual([expected]);
+          expect(res.data?.[name] ?? null, label).toBeNull();
+          expect(audit, `${label}: a refused call changes nothing`).toEqual([]);
+        }
+        await entry.after?.(actor);
+      }
+    });
+  }
+});

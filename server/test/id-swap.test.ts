@@ -1,0 +1,393 @@
+import { randomBytes } from 'node:crypto';
+import { getNamedType, isInputObjectType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSchema } from '../src/app/schema.js';
+import { loadDemoRegion } from '../src/db/seed/demo.js';
+import { createTestApp, type TestApp } from './support/app.js';
+import { loginActors, type Actor, type Actors } from './support/actors.js';
+
+/**
+ * Id swapping: a provider user (Jämtvård) sends ids of another provider's objects, or of
+ * objects that are not theirs. They get a refusal and no data, and the answer for an id that
+ * exists but is not theirs is exactly the answer for an id that does not exist, so ids cannot
+ * be probed. Public objects (provider, unit, program) are readable by anyone.
+ */
+
+/** An id that names nothing. */
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+type Vars = Record<string, unknown>;
+/**
+ * PUBLIC: the foreign object is returned (and a missing one is NOT_FOUND). EMPTY: a list that
+ * finds nothing. Otherwise the error code, the same for a foreign and a missing id.
+ */
+type Outcome = 'PUBLIC' | 'EMPTY' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_USER_INPUT';
+interface Swap {
+  document: string;
+  /** Every ID argument (or ID field of an input) the variables fill in. */
+  swaps: string[];
+  /** The ids are the other provider's, or someone else's. */
+  foreign: () => Vars;
+  /** The same with ids that do not exist. */
+  missing: () => Vars;
+  callers: Partial<Record<Actor, Outcome>>;
+}
+
+let app: TestApp;
+let actors: Actors;
+const x = {} as Record<'provider' | 'user' | 'unit' | 'agreement' | 'adminToken' | 'choiceSystem' | 'indicator' | 'program' | 'draft' | 'goal' | 'guideline' | 'ownColleague', string>;
+const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
+
+const draft = (goalId: string, guidelineId: string) => ({
+  title: 'Bytt program',
+  termStart: 2030,
+  termEnd: 2031,
+  decisionReference: 'RS/BYTT/2029',
+  goals: [{ id: goalId, code: 'M1', title: 'Mål', category: 'QUALITY' }],
+  guidelines: [{ id: guidelineId, code: 'R1', text: 'Riktlinje', obligation: 'SHALL', goalCode: 'M1' }],
+});
+
+const table: Record<string, Swap> = {
+  // --- Public objects: anyone reads them ------------------------------------------------------
+  provider: {
+    document: 'query($id: ID!) { provider(id: $id) { name orgNumber } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.provider }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
+  },
+  unit: {
+    document: 'query($id: ID!) { unit(id: $id) { name provider { name } } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.unit }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
+  },
+  program: {
+    document: 'query($id: ID!) { program(id: $id) { title } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.program }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
+  },
+
+  // --- Users and tokens: scoped ----------------------------------------------------------------
+  user: {
+    document: 'query($id: ID!) { user(id: $id) { id email name roles provider { name } } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.user }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', REVIEWER: 'NOT_FOUND', ANALYST: 'NOT_FOUND' },
+  },
+  users: {
+    document: 'query($p: ID) { users(filter: { providerId: $p }) { totalCount edges { node { email } } } }',
+    swaps: ['filter.providerId'],
+    foreign: () => ({ p: x.provider }),
+    missing: () => ({ p: MISSING }),
+    callers: { PROVIDER: 'EMPTY' },
+  },
+  apiTokens: {
+    document: 'query($o: ID) { apiTokens(filter: { ownerId: $o, includeInactive: true }) { id name } }',
+    swaps: ['filter.ownerId'],
+    foreign: () => ({ o: actors.userIds.ADMIN }),
+    missing: () => ({ o: MISSING }),
+    callers: { ANALYST: 'EMPTY', PROVIDER: 'FORBIDDEN' },
+  },
+  auditEvents: {
+    document: 'query($a: ID) { auditEvents(filter: { actorId: $a }) { totalCount } }',
+    swaps: ['filter.actorId'],
+    foreign: () => ({ a: x.user }),
+    missing: () => ({ a: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
+  },
+  createApiToken: {
+    document: 'mutation($o: ID) { createApiToken(name: "Bytt", ownerId: $o) { token } }',
+    swaps: ['ownerId'],
+    foreign: () => ({ o: x.user }),
+    missing: () => ({ o: MISSING }),
+    callers: { ANALYST: 'BAD_USER_INPUT', PROVIDER: 'FORBIDDEN' },
+  },
+  revokeApiToken: {
+    document: 'mutation($id: ID!) { revokeApiToken(id: $id) }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.adminToken }),
+    missing: () => ({ id: MISSING }),
+    callers: { ANALYST: 'NOT_FOUND', ANALYST_TOKEN: 'NOT_FOUND', PROVIDER: 'FORBIDDEN' },
+  },
+  createUser: {
+    document: 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }',
+    swaps: ['input.providerId'],
+    foreign: () => ({ input: { email: 'bytt@insyn.example', name: 'Bytt', roles: ['PROVIDER'], providerId: x.provider } }),
+    missing: () => ({ input: { email: 'bytt@insyn.example', name: 'Bytt', roles: ['PROVIDER'], providerId: MISSING } }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  updateUser: {
+    document: 'mutation($id: ID!, $p: ID) { updateUser(id: $id, expectedVersion: 1, input: { name: "Bytt", providerId: $p }) { id } }',
+    swaps: ['id', 'input.providerId'],
+    foreign: () => ({ id: x.user, p: x.provider }),
+    missing: () => ({ id: MISSING, p: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  resetPassword: {
+    document: 'mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.user }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+
+  // --- Master data: only ADMIN changes it ------------------------------------------------------
+  updateProvider: {
+    document: 'mutation($id: ID!) { updateProvider(id: $id, expectedVersion: 1, input: { name: "Bytt AB" }) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.provider }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  createUnit: {
+    document: 'mutation($p: ID) { createUnit(input: { providerId: $p, municipalityCode: "2380", name: "Bytt", kind: HEALTH_CENTRE }) { id } }',
+    swaps: ['input.providerId'],
+    foreign: () => ({ p: x.provider }),
+    missing: () => ({ p: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  updateUnit: {
+    document: 'mutation($id: ID!, $p: ID) { updateUnit(id: $id, expectedVersion: 1, input: { name: "Bytt", providerId: $p }) { id } }',
+    swaps: ['id', 'input.providerId'],
+    foreign: () => ({ id: x.unit, p: x.provider }),
+    missing: () => ({ id: MISSING, p: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  createAgreement: {
+    document: `mutation($p: ID, $c: ID, $u: [ID!]) { createAgreement(input: { providerId: $p, choiceSystemId: $c, unitIds: $u,
+      form: LOV, reference: "BYTT-1", validFrom: "2026-01-01" }) { id } }`,
+    swaps: ['input.providerId', 'input.choiceSystemId', 'input.unitIds'],
+    foreign: () => ({ p: x.provider, c: x.choiceSystem, u: [x.unit] }),
+    missing: () => ({ p: MISSING, c: MISSING, u: [MISSING] }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  updateAgreement: {
+    document: `mutation($id: ID!, $p: ID, $c: ID, $u: [ID!]) { updateAgreement(id: $id, expectedVersion: 1,
+      input: { providerId: $p, choiceSystemId: $c, unitIds: $u }) { id } }`,
+    swaps: ['id', 'input.providerId', 'input.choiceSystemId', 'input.unitIds'],
+    foreign: () => ({ id: x.agreement, p: x.provider, c: x.choiceSystem, u: [x.unit] }),
+    missing: () => ({ id: MISSING, p: MISSING, c: MISSING, u: [MISSING] }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  updateChoiceSystem: {
+    document: 'mutation($id: ID!) { updateChoiceSystem(id: $id, expectedVersion: 1, input: { name: "Bytt" }) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.choiceSystem }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+
+  // --- Program and indicators: only ADMIN changes them -----------------------------------------
+  createProgram: {
+    document: 'mutation($input: ProgramDraftInput!) { createProgram(input: $input) { id } }',
+    swaps: ['input.goals.id', 'input.guidelines.id'],
+    foreign: () => ({ input: draft(x.goal, x.guideline) }),
+    missing: () => ({ input: draft(MISSING, MISSING) }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  saveProgramDraft: {
+    document: 'mutation($id: ID!, $input: ProgramDraftInput!) { saveProgramDraft(id: $id, expectedVersion: 1, input: $input) { id } }',
+    swaps: ['id', 'input.goals.id', 'input.guidelines.id'],
+    foreign: () => ({ id: x.draft, input: draft(x.goal, x.guideline) }),
+    missing: () => ({ id: MISSING, input: draft(MISSING, MISSING) }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  adoptProgram: {
+    document: 'mutation($id: ID!) { adoptProgram(id: $id, expectedVersion: 1, input: { decidedBy: "Bytt", decidedAt: "2029-01-01" }) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.draft }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  createProgramVersion: {
+    document: 'mutation($id: ID!) { createProgramVersion(id: $id) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.program }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  createIndicator: {
+    document: `mutation($g: ID) { createIndicator(input: { code: "BYTT", name: "Bytt", definition: "Bytt", unit: PERCENT,
+      direction: HIGHER_IS_BETTER, serviceArea: ALL, goalId: $g }) { id } }`,
+    swaps: ['input.goalId'],
+    foreign: () => ({ g: x.goal }),
+    missing: () => ({ g: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  updateIndicator: {
+    document: 'mutation($id: ID!, $g: ID) { updateIndicator(id: $id, expectedVersion: 1, input: { name: "Bytt", goalId: $g }) { id } }',
+    swaps: ['id', 'input.goalId'],
+    foreign: () => ({ id: x.indicator, g: x.goal }),
+    missing: () => ({ id: MISSING, g: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  setIndicatorTarget: {
+    document: 'mutation($id: ID!) { setIndicatorTarget(indicatorId: $id, input: { year: 2030, value: 90, amberThreshold: 80 }) { id } }',
+    swaps: ['indicatorId'],
+    foreign: () => ({ id: x.indicator }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+};
+
+beforeAll(async () => {
+  app = await createTestApp();
+  await loadDemoRegion(app.ds);
+  actors = await loginActors(app);
+  // "Foreign" = of Primärvården Region Jämtland Härjedalen, not of the caller's Jämtvård.
+  x.provider = (await one(`SELECT id FROM provider WHERE name = 'Primärvården Region Jämtland Härjedalen'`)).id;
+  x.user = actors.userIds.OTHER_PROVIDER!;
+  x.unit = (await one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [x.provider])).id;
+  x.agreement = (await one('SELECT id FROM agreement WHERE provider_id = $1 LIMIT 1', [x.provider])).id;
+  x.adminToken = (
+    await one(`INSERT INTO api_token (name, token_hash, owner_id, created_by) VALUES ('Admins BI', $1, $2, $2) RETURNING id`, [
+      randomBytes(32).toString('hex'),
+      actors.userIds.ADMIN,
+    ])
+  ).id;
+  x.choiceSystem = (await one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
+  x.indicator = (await one(`SELECT id FROM indicator WHERE code = 'FIXED-GP'`)).id;
+  x.program = (await one(`SELECT id FROM program WHERE status = 'ADOPTED' LIMIT 1`)).id;
+  x.goal = (await one('SELECT id FROM goal WHERE program_id = $1 LIMIT 1', [x.program])).id;
+  x.guideline = (await one('SELECT id FROM guideline WHERE program_id = $1 LIMIT 1', [x.program])).id;
+  x.draft = (await one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Utkast', 2030, 2031, 'RS/UTKAST/2029') RETURNING id`)).id;
+  x.ownColleague = (
+    await one(
+      `INSERT INTO app_user (email, name, roles, provider_id)
+       SELECT 'kollega@jamtvard.example', 'Kalle Kollega', '{PROVIDER}', provider_id FROM app_user WHERE email = 'provider.private@insyn.example'
+       RETURNING id`,
+    )
+  ).id;
+});
+afterAll(() => app?.close());
+
+/** Paths of every ID argument of a field, including ID fields of input objects (a.b.c). */
+function idPaths(args: readonly GraphQLArgument[]): string[] {
+  const out: string[] = [];
+  const visit = (type: GraphQLInputType, path: string, seen: Set<string>) => {
+    const named = getNamedType(type);
+    if (named.name === 'ID') out.push(path);
+    else if (isInputObjectType(named) && !seen.has(named.name)) {
+      for (const field of Object.values(named.getFields())) visit(field.type, `${path}.${field.name}`, new Set([...seen, named.name]));
+    }
+  };
+  for (const arg of args) visit(arg.type, arg.name, new Set());
+  return out.sort();
+}
+
+/** The values at a path of the variables, through lists. */
+function valuesAt(value: unknown, path: string[]): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, path));
+  if (!path.length) return [value];
+  return valuesAt((value as Record<string, unknown> | undefined)?.[path[0]], path.slice(1));
+}
+
+/** What the variables put at an argument path, given the document's variable names. */
+function idsAt(document: string, vars: Vars, path: string): unknown[] {
+  const [arg, ...rest] = path.split('.');
+  // The argument is either a variable itself ($id) or an input object whose field is one ({ providerId: $p }).
+  const direct = new RegExp(`\\b${arg}:\\s*\\$(\\w+)`).exec(document);
+  if (direct) return valuesAt(vars[direct[1]], rest);
+  const nested = new RegExp(`\\b${rest[rest.length - 1]}:\\s*\\$(\\w+)`).exec(document);
+  if (nested) return valuesAt(vars[nested[1]], []);
+  throw new Error(`${path} is not filled in by ${document}`);
+}
+
+/** A cheap fingerprint of everything a refused change could have touched. */
+async function stateOfData(): Promise<unknown> {
+  return one(`SELECT
+    (SELECT count(*) FROM audit_event) AS audit,
+    (SELECT count(*) || '/' || sum(version) FROM provider) AS provider,
+    (SELECT count(*) || '/' || sum(version) FROM unit) AS unit,
+    (SELECT count(*) || '/' || sum(version) FROM agreement) AS agreement,
+    (SELECT count(*) FROM agreement_unit) AS agreement_unit,
+    (SELECT count(*) || '/' || sum(version) FROM choice_system) AS choice_system,
+    (SELECT count(*) || '/' || sum(version) FROM program) AS program,
+    (SELECT count(*) FROM goal) AS goal,
+    (SELECT count(*) || '/' || sum(version) FROM indicator) AS indicator,
+    (SELECT count(*) || '/' || sum(value) FROM target) AS target,
+    (SELECT count(*) || '/' || sum(version) FROM app_user) AS app_user,
+    (SELECT count(*) || '/' || count(revoked_at) FROM api_token) AS api_token`);
+}
+
+describe('id swapping', () => {
+  it('covers every operation that takes an id, and every id it takes', async () => {
+    const schema = await getSchema();
+    const fields = [...Object.values(schema.getQueryType()!.getFields()), ...Object.values(schema.getMutationType()!.getFields())];
+    const withIds = Object.fromEntries(fields.map((f) => [f.name, idPaths(f.args)]).filter(([, paths]) => paths.length));
+    expect(Object.keys(table).sort()).toEqual(Object.keys(withIds).sort());
+    for (const [name, swap] of Object.entries(table)) {
+      expect([...swap.swaps].sort(), name).toEqual(withIds[name]);
+      for (const path of swap.swaps) {
+        const foreign = idsAt(swap.document, swap.foreign(), path);
+        const missing = idsAt(swap.document, swap.missing(), path);
+        expect(foreign.length, `${name} ${path}`).toBeGreaterThan(0);
+        for (const id of foreign) expect(id, `${name} ${path} names an object`).toMatch(/^[0-9a-f-]{36}$/);
+        expect(foreign, `${name} ${path}`).not.toContain(MISSING);
+        expect(missing, `${name} ${path}`).toEqual(foreign.map(() => MISSING));
+      }
+    }
+  });
+
+  for (const [name, swap] of Object.entries(table)) {
+    for (const [caller, outcome] of Object.entries(swap.callers) as [Actor, Outcome][]) {
+      it(`${name} as ${caller} with another's ids: ${outcome}`, async () => {
+        const client = actors.clients[caller];
+        const before = await stateOfData();
+        const foreign = await client.gql(swap.document, swap.foreign());
+        const missing = await client.gql(swap.document, swap.missing());
+        if (outcome === 'PUBLIC') {
+          expect(foreign.errors).toBeUndefined();
+          expect(foreign.data![name]).not.toBeNull();
+          expect(missing.errors!.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
+        } else {
+          if (outcome === 'EMPTY') {
+            expect(foreign.errors).toBeUndefined();
+            const result = foreign.data![name];
+            expect(Array.isArray(result) ? result : result.edges).toEqual([]);
+          } else {
+            expect(foreign.errors!.map((e) => e.extensions.code)).toEqual([outcome]);
+            expect(foreign.data?.[name] ?? null).toBeNull();
+          }
+          // Not a hint that the object exists: the very same answer as for no object at all.
+          expect(foreign).toEqual(missing);
+        }
+        expect(await stateOfData()).toEqual(before);
+      });
+    }
+  }
+});
+
+describe('scoping is by provider, not a blanket refusal', () => {
+  it('lets a provider user read users of their own provider, and only those', async () => {
+    const own = await actors.clients.PROVIDER.gql('query($id: ID!) { user(id: $id) { email provider { name } } }', { id: x.ownColleague });
+    expect(own.data!.user).toEqual({ email: 'kollega@jamtvard.example', provider: { name: 'Jämtvård Hälsocentraler AB' } });
+    const list = await actors.clients.PROVIDER.gql('{ users { totalCount edges { node { email } } } }');
+    expect(list.data!.users.edges.map((e: any) => e.node.email).sort()).toEqual(['kollega@jamtvard.example', 'provider.private@insyn.example']);
+    expect(list.data!.users.totalCount).toBe(2);
+  });
+
+  it('lets anyone read a user only as themselves when they may not read others', async () => {
+    for (const caller of ['REVIEWER', 'ANALYST', 'OTHER_PROVIDER'] as const) {
+      const self = await actors.clients[caller].gql('query($id: ID!) { user(id: $id) { id } }', { id: actors.userIds[caller] });
+      expect(self.data!.user, caller).toEqual({ id: actors.userIds[caller] });
+    }
+  });
+
+  it('shows public master data and the program to anonymous visitors and to every provider alike', async () => {
+    const q = `query($p: ID!, $u: ID!, $g: ID!) { provider(id: $p) { name } unit(id: $u) { provider { name } } program(id: $g) { status } }`;
+    const vars = { p: x.provider, u: x.unit, g: x.program };
+    const anonymous = await actors.clients.anonymous.gql(q, vars);
+    expect(anonymous.data).toEqual({
+      provider: { name: 'Primärvården Region Jämtland Härjedalen' },
+      unit: { provider: { name: 'Primärvården Region Jämtland Härjedalen' } },
+      program: { status: 'ADOPTED' },
+    });
+    expect((await actors.clients.PROVIDER.gql(q, vars)).data).toEqual(anonymous.data);
+  });
+});
