@@ -26,7 +26,7 @@ describe('demo region', () => {
     const first = await counts();
     expect(await loadDemoRegion(db.ds)).toBe('present');
     expect(await counts()).toEqual(first);
-    expect(first.audit).toBe(2); // region and users, each recorded once
+    expect(first.audit).toBe(3); // region, users and reporting, each recorded once
   });
 
   it('covers all eight municipalities with health centres, mostly in-house', async () => {
@@ -68,7 +68,7 @@ describe('demo region', () => {
     expect(p.non_profit).toBe(1);
     expect(p.max_private_units).toBeGreaterThan(1);
     expect(p.lof).toBe(1);
-    expect(p.commissions).toBe(2);
+    expect(p.commissions).toBe(19); // one per in-house health centre, one for in-house dental care
     expect(p.lov).toBeGreaterThanOrEqual(5);
   });
 

@@ -6,10 +6,11 @@ import type { Viewer } from '../common/auth.js';
 import { createMasterDataLoaders } from '../modules/masterdata/loaders.js';
 import { createProgramLoaders } from '../modules/program/loaders.js';
 import { createIdentityLoaders } from '../modules/identity/loaders.js';
+import { createReportingLoaders } from '../modules/reporting/loaders.js';
 import { resolveViewer } from '../modules/identity/authenticate.js';
 
 export function createLoaders(em: EntityManager) {
-  return { ...createMasterDataLoaders(em), ...createProgramLoaders(em), ...createIdentityLoaders(em) };
+  return { ...createMasterDataLoaders(em), ...createProgramLoaders(em), ...createIdentityLoaders(em), ...createReportingLoaders(em) };
 }
 export type Loaders = ReturnType<typeof createLoaders>;
 

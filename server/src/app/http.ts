@@ -17,6 +17,7 @@ import type { Logger } from './logger.js';
 import { requestScope } from './request-scope.js';
 import { getSchema } from './schema.js';
 import { formatError } from '../common/errors.js';
+import { attachmentRoutes, attachmentStore } from '../modules/reporting/attachments.js';
 
 export interface HttpApp {
   app: express.Express;
@@ -153,12 +154,14 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
     }),
   );
 
+  app.use('/attachments', attachmentRoutes(config, ds, log, attachmentStore(config)));
+
   // The SPA and the bundled GraphiQL, both built by web/ (nothing is fetched from elsewhere).
   const index = path.join(config.webDist, 'index.html');
   const graphiql = path.join(config.webDist, 'graphiql.html');
   app.get('/graphiql', (_req, res) => sendBuilt(res, graphiql));
   app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: cacheAssets }));
-  app.get(/^\/(?!graphql|healthz|assets\/).*/, (req, res, next) => {
+  app.get(/^\/(?!graphql|healthz|attachments|assets\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     sendBuilt(res, index);
   });

@@ -6,6 +6,7 @@ import { createHttpApp, type HttpApp } from './http.js';
 import type { Logger } from './logger.js';
 import { createDataSource, migrate } from '../db/data-source.js';
 import { loadDemoRegion } from '../db/seed/demo.js';
+import { attachmentStore } from '../modules/reporting/attachments.js';
 
 export interface RunningInsyn {
   url: string;
@@ -27,7 +28,7 @@ export async function startInsyn(config: Config, log: Logger): Promise<RunningIn
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
     let demoLoaded = false;
     if (config.loadDemo) {
-      const result = await loadDemoRegion(ds);
+      const result = await loadDemoRegion(ds, attachmentStore(config));
       demoLoaded = true;
       log.info({ result }, result === 'loaded' ? 'demo region loaded' : 'demo region already present');
     }

@@ -4,9 +4,10 @@ import { masterData } from '../modules/masterdata/index.js';
 import { program } from '../modules/program/index.js';
 import { identity } from '../modules/identity/index.js';
 import { audit } from '../modules/audit/audit.js';
+import { reporting } from '../modules/reporting/index.js';
 import { DateTimeScalar } from '../common/scalars.js';
 
-export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers] as const;
+export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -5,10 +5,11 @@ import { masterData } from '../modules/masterdata/index.js';
 import { program } from '../modules/program/index.js';
 import { identity } from '../modules/identity/index.js';
 import { audit } from '../modules/audit/audit.js';
+import { reporting } from '../modules/reporting/index.js';
 import { migrations } from './migrations/index.js';
 import { SqlLogger } from './sql-logger.js';
 
-export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities];
+export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities];
 
 export function createDataSource(url: string, log: Logger, poolSize = 10): DataSource {
   return new DataSource({

@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../../src/app/config.js';
@@ -46,6 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       HOST: '127.0.0.1',
       DATABASE_URL: db.url,
       INSYN_WEB_DIST: path.resolve(import.meta.dirname, '../../../web/dist'),
+      INSYN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-test-data-')),
       ...env,
     },
     path.resolve(import.meta.dirname, '../../..'),

@@ -121,16 +121,15 @@ export const providers: DemoProvider[] = [
     contactEmail: 'primarvard@insyn.example',
     contactPhone: '063-14 70 00',
     units: inHousePrimaryCare,
-    agreements: [
-      {
-        reference: 'UB-HV-2024',
-        form: 'IN_HOUSE',
-        choiceSystem: 'HALSOVAL',
-        validFrom: '2024-01-01',
-        validTo: null,
-        units: inHousePrimaryCare.map((u) => u.name),
-      },
-    ],
+    // One uppdragsbeskrivning per health centre, as each is followed up on its own.
+    agreements: inHousePrimaryCare.map((u, i) => ({
+      reference: `UB-HV-2024-${String(i + 1).padStart(2, '0')}`,
+      form: 'IN_HOUSE' as const,
+      choiceSystem: 'HALSOVAL' as const,
+      validFrom: '2024-01-01',
+      validTo: null,
+      units: [u.name],
+    })),
   },
   {
     key: 'inhouse-dental',
@@ -211,7 +210,15 @@ export const providers: DemoProvider[] = [
         choiceSystem: 'HALSOVAL',
         validFrom: '2010-01-01',
         validTo: null,
-        units: ['Storsjöhälsan', 'Lits hälsocentral'],
+        units: ['Storsjöhälsan'],
+      },
+      {
+        reference: 'LOV-HV-2016-009',
+        form: 'LOV',
+        choiceSystem: 'HALSOVAL',
+        validFrom: '2016-05-01',
+        validTo: null,
+        units: ['Lits hälsocentral'],
       },
     ],
   },

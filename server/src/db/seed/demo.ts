@@ -1,4 +1,8 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
+import { LocalDiskStore, type AttachmentStore } from '../../modules/reporting/storage.js';
+import { insertDemoReporting } from './demo-reporting.js';
 import { hashPassword } from '../../modules/identity/service.js';
 import {
   COUNTY,
@@ -18,17 +22,21 @@ import {
 const LOCK_KEY = 4_711_2024;
 const SEED_ACTION = 'DEMO_REGION_LOADED';
 const USERS_ACTION = 'DEMO_USERS_LOADED';
+const REPORTING_ACTION = 'DEMO_REPORTING_LOADED';
 
 /**
  * Loads the demo region in one transaction. Idempotent: a second call (or a second process
  * at the same time) finds the first load recorded in the audit trail and does nothing.
  */
-export async function loadDemoRegion(ds: DataSource): Promise<'loaded' | 'present'> {
+export async function loadDemoRegion(
+  ds: DataSource,
+  store: AttachmentStore = new LocalDiskStore(path.join(os.tmpdir(), 'insyn-demo-attachments')),
+): Promise<'loaded' | 'present'> {
   return ds.transaction(async (em) => {
     await em.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    const done = await em.query('SELECT action FROM audit_event WHERE action IN ($1, $2)', [SEED_ACTION, USERS_ACTION]);
+    const done = await em.query('SELECT action FROM audit_event WHERE action IN ($1, $2, $3)', [SEED_ACTION, USERS_ACTION, REPORTING_ACTION]);
     const has = (action: string) => done.some((r: { action: string }) => r.action === action);
-    if (has(SEED_ACTION) && has(USERS_ACTION)) return 'present';
+    if (has(SEED_ACTION) && has(USERS_ACTION) && has(REPORTING_ACTION)) return 'present';
     if (!has(SEED_ACTION)) {
       const counts = await insertDemo(em);
       await em.query(
@@ -43,6 +51,14 @@ export async function loadDemoRegion(ds: DataSource): Promise<'loaded' | 'presen
         `INSERT INTO audit_event (actor_label, action, entity_type, entity_id, after)
          VALUES ('system:demo-seed', $1, 'DemoRegion', 'jamtland-harjedalen', $2)`,
         [USERS_ACTION, JSON.stringify({ users: demoUsers.map((u) => u.email) })],
+      );
+    }
+    if (!has(REPORTING_ACTION)) {
+      const counts = await insertDemoReporting(em, store);
+      await em.query(
+        `INSERT INTO audit_event (actor_label, action, entity_type, entity_id, after)
+         VALUES ('system:demo-seed', $1, 'DemoRegion', 'jamtland-harjedalen', $2)`,
+        [REPORTING_ACTION, JSON.stringify(counts)],
       );
     }
     return has(SEED_ACTION) ? 'present' : 'loaded';

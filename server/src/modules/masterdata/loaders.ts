@@ -10,6 +10,7 @@ export function createMasterDataLoaders(em: EntityManager) {
     providerById: byKey<Provider, string>(em, Provider, 'id'),
     unitById: byKey<Unit, string>(em, Unit, 'id'),
     choiceSystemById: byKey<ChoiceSystem, string>(em, ChoiceSystem, 'id'),
+    agreementById: byKey<Agreement, string>(em, Agreement, 'id'),
     unitsByProvider: groupedBy<Unit, string>(em, Unit, 'providerId', { name: 'ASC', id: 'ASC' }),
     agreementsByProvider: groupedBy<Agreement, string>(em, Agreement, 'providerId', { validFrom: 'ASC', reference: 'ASC' }),
     unitsByAgreement: new DataLoader<string, Unit[]>(async (agreementIds) => {

@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { byKey, groupedBy } from '../../common/loaders.js';
+import { Answer, Attachment, FollowUpRound, Question, Report, ReportTemplate, Section, Submission } from './entities.js';
+import type { ReportProgress } from './types.js';
+
+export function createReportingLoaders(em: EntityManager) {
+  return {
+    reportById: byKey<Report, string>(em, Report, 'id'),
+    roundById: byKey<FollowUpRound, string>(em, FollowUpRound, 'id'),
+    templateById: byKey<ReportTemplate, string>(em, ReportTemplate, 'id'),
+    questionById: byKey<Question, string>(em, Question, 'id'),
+    sectionsByTemplate: groupedBy<Section, string>(em, Section, 'templateId', { position: 'ASC' }),
+    questionsBySection: groupedBy<Question, string>(em, Question, 'sectionId', { position: 'ASC' }),
+    questionsByTemplate: groupedBy<Question, string>(em, Question, 'templateId', { sectionId: 'ASC', position: 'ASC' }),
+    answersByReport: groupedBy<Answer, string>(em, Answer, 'reportId', { questionId: 'ASC' }),
+    submissionsByReport: groupedBy<Submission, string>(em, Submission, 'reportId', { receivedAt: 'ASC' }),
+    attachmentsByReport: groupedBy<Attachment, string>(em, Attachment, 'reportId', { createdAt: 'ASC' }),
+    progressByReport: new DataLoader<string, ReportProgress>(async (ids) => {
+      const rows: { id: string; total: number; required: number; answered: number; required_answered: number }[] = await em.query(
+        `SELECT r.id,
+                count(q.id)::int AS total,
+                count(q.id) FILTER (WHERE q.required)::int AS required,
+                count(a.question_id) FILTER (WHERE a.value IS NOT NULL AND a.value <> 'null'::jsonb AND a.value <> '""'::jsonb AND a.value <> '[]'::jsonb)::int AS answered,
+                count(a.question_id) FILTER (WHERE q.required AND a.value IS NOT NULL AND a.value <> 'null'::jsonb AND a.value <> '""'::jsonb AND a.value <> '[]'::jsonb)::int AS required_answered
+         FROM report r
+         JOIN question q ON q.template_id = r.template_id
+         LEFT JOIN answer a ON a.report_id = r.id AND a.question_id = q.id
+         WHERE r.id = ANY($1)
+         GROUP BY r.id`,
+        [[...ids]],
+      );
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => {
+        const r = map.get(id);
+        return { total: r?.total ?? 0, required: r?.required ?? 0, answered: r?.answered ?? 0, requiredAnswered: r?.required_answered ?? 0 };
+      });
+    }),
+  };
+}

@@ -1,0 +1,255 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode, type FieldError } from '@insyn/shared';
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../app/context.js';
+import { access } from '../../common/access.js';
+import type { Viewer } from '../../common/auth.js';
+import { recordAudit } from '../../common/audit.js';
+import { badField, badUserInput, conflict, notFound } from '../../common/errors.js';
+import { isId } from '../../common/ids.js';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination.js';
+import { Report, Submission, type Question, type SnapshotAnswer } from './entities.js';
+import { EDITABLE_STATUSES, ReportStatus } from './enums.js';
+import type { AnswerInput, ReportFilter } from './types.js';
+import { checkComplete, checkShape } from './values.js';
+
+/** Roles that read every provider's reports. */
+const READ_ALL = ['ADMIN', 'REVIEWER', 'AUDITOR'] as const;
+
+export function canEdit(viewer: Viewer | null, report: Pick<Report, 'providerId' | 'status'>): boolean {
+  return (
+    !!viewer &&
+    viewer.kind === 'USER' &&
+    viewer.roles.includes('PROVIDER') &&
+    viewer.providerId === report.providerId &&
+    EDITABLE_STATUSES.includes(report.status)
+  );
+}
+
+/** A report the viewer may read, or NOT_FOUND (the same for someone else's report and for no report). */
+export async function readableReport(ctx: Context, reportId: string): Promise<Report> {
+  const viewer = await access.require(ctx, [...READ_ALL, 'PROVIDER']);
+  const report = isId(reportId) ? await ctx.loaders.reportById.load(reportId) : null;
+  if (!report || !access.inScope(access.providerScope(viewer), report.providerId)) throw notFound('Report');
+  return report;
+}
+
+async function lockReport(em: EntityManager, reportId: string): Promise<Report | null> {
+  const rows = await em.query(
+    `SELECT id, provider_id AS "providerId", template_id AS "templateId", status, version, reference, round_id AS "roundId"
+     FROM report WHERE id = $1 FOR UPDATE`,
+    [reportId],
+  );
+  return rows[0] ?? null;
+}
+
+function notEditable(report: Pick<Report, 'status'>): GraphQLError {
+  return new GraphQLError(`The report is ${report.status.toLowerCase().replace('_', ' ')} and cannot be changed now`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ path: 'reportId', message: 'The report cannot be changed now' }], status: report.status },
+  });
+}
+
+async function templateQuestions(em: EntityManager, templateId: string): Promise<Question[]> {
+  return em.query(
+    `SELECT q.id, q.code, q.type, q.required, q.options, q.min_value AS min, q.max_value AS max
+     FROM question q JOIN template_section s ON s.id = q.section_id
+     WHERE q.template_id = $1 ORDER BY s.position, q.position`,
+    [templateId],
+  );
+}
+
+export const reportService = {
+  readableReport,
+
+  /** Reports the viewer may read: all for the region's roles, their own provider's for a provider user. */
+  async reports(ctx: Context, filter: ReportFilter | null, first: number | null, after: string | null): Promise<Connection<Report>> {
+    const viewer = await access.require(ctx, [...READ_ALL, 'PROVIDER']);
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const fields: FieldError[] = [];
+    if (filter?.roundId != null && !isId(filter.roundId)) fields.push({ path: 'filter.roundId', message: 'Not a valid id' });
+    if (filter?.providerId != null && !isId(filter.providerId)) fields.push({ path: 'filter.providerId', message: 'Not a valid id' });
+    if (fields.length) throw badUserInput(fields);
+    const scope = access.providerScope(viewer);
+    const qb = ctx.em.getRepository(Report).createQueryBuilder('r');
+    if (!scope.all) qb.andWhere('r.provider_id = ANY(:scope)', { scope: scope.providerIds });
+    if (filter?.status?.length) qb.andWhere('r.status IN (:...status)', { status: filter.status });
+    if (filter?.roundId) qb.andWhere('r.round_id = :round', { round: filter.roundId });
+    if (filter?.providerId) qb.andWhere('r.provider_id = :pid', { pid: filter.providerId });
+    if (filter?.ownership?.length) {
+      qb.andWhere('EXISTS (SELECT 1 FROM provider p WHERE p.id = r.provider_id AND p.ownership IN (:...own))', { own: filter.ownership });
+    }
+    if (filter?.overdue === true) qb.andWhere(`r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED')`);
+    if (filter?.overdue === false) qb.andWhere(`NOT (r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED'))`);
+    const totalCount = await qb.clone().getCount();
+    if (cursor) qb.andWhere('(r.due_at, r.id) > (:cd, :ci)', { cd: cursor[0], ci: cursor[1] });
+    const rows = await qb.orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC').limit(size + 1).getMany();
+    return toConnection(rows, size, totalCount, (r) => [new Date(r.dueAt).toISOString(), r.id]);
+  },
+
+  /**
+   * Saves answers with the version the editor saw. A stale version is CONFLICT (with the current
+   * version); a value of the wrong shape is BAD_USER_INPUT naming the question. Either way nothing
+   * of the save is stored.
+   */
+  async saveAnswers(ctx: Context, reportId: string, expectedVersion: number, answers: AnswerInput[]): Promise<Report> {
+    const viewer = await access.user(ctx);
+    await readableReport(ctx, reportId);
+    if (answers.length > 1000) throw badField('answers', 'Too many answers in one save');
+    await ctx.em.transaction(async (em) => {
+      const report = (await lockReport(em, reportId))!;
+      if (!canEdit(viewer, report)) {
+        if (viewer.providerId === report.providerId && viewer.roles.includes('PROVIDER')) throw notEditable(report);
+        throw new GraphQLError('Only the provider\'s own users answer its reports', { extensions: { code: ErrorCode.FORBIDDEN } });
+      }
+      if (report.version !== expectedVersion) throw conflict(report.version);
+
+      const questions = new Map((await templateQuestions(em, report.templateId)).map((q) => [q.id, q]));
+      const fields: FieldError[] = [];
+      const clean: { questionId: string; value: unknown; note: string | null; confidentialityRequested: boolean; confidentialityReason: string | null }[] = [];
+      const seen = new Set<string>();
+      answers.forEach((a, i) => {
+        const q = isId(a.questionId) ? questions.get(a.questionId) : undefined;
+        if (!q) return void fields.push({ path: `answers.${i}.questionId`, message: 'No such question in this report' });
+        if (seen.has(q.id)) return void fields.push({ path: `answers.${q.id}`, message: `${q.code}: answered twice in one save` });
+        seen.add(q.id);
+        const shape = checkShape(q, a.value);
+        if (!shape.ok) return void fields.push({ path: `answers.${q.id}`, message: `${q.code}: ${shape.message}` });
+        const note = a.note?.trim() ? a.note.trim() : null;
+        if (note && note.length > 5000) return void fields.push({ path: `answers.${q.id}.note`, message: `${q.code}: the note is too long` });
+        const confidentialityRequested = a.confidentialityRequested ?? false;
+        const reason = a.confidentialityReason?.trim() ? a.confidentialityReason.trim() : null;
+        if (confidentialityRequested && !reason) {
+          return void fields.push({ path: `answers.${q.id}.confidentialityReason`, message: `${q.code}: say why the answer should be confidential` });
+        }
+        clean.push({ questionId: q.id, value: shape.value, note, confidentialityRequested, confidentialityReason: confidentialityRequested ? reason : null });
+      });
+      if (fields.length) throw badUserInput(fields, fields[0].message);
+
+      const before: { question_id: string; value: unknown; note: string | null; confidentiality_requested: boolean; confidentiality_reason: string | null }[] =
+        clean.length
+          ? await em.query(
+              `SELECT question_id, value, note, confidentiality_requested, confidentiality_reason FROM answer
+               WHERE report_id = $1 AND question_id = ANY($2)`,
+              [reportId, clean.map((c) => c.questionId)],
+            )
+          : [];
+      const previous = new Map(before.map((b) => [b.question_id, b]));
+      const changedBefore: Record<string, unknown> = {};
+      const changedAfter: Record<string, unknown> = {};
+      for (const c of clean) {
+        const p = previous.get(c.questionId);
+        const old = p
+          ? { value: p.value, note: p.note, confidentialityRequested: p.confidentiality_requested, confidentialityReason: p.confidentiality_reason }
+          : { value: null, note: null, confidentialityRequested: false, confidentialityReason: null };
+        const next = { value: c.value, note: c.note, confidentialityRequested: c.confidentialityRequested, confidentialityReason: c.confidentialityReason };
+        if (JSON.stringify(old) === JSON.stringify(next)) continue;
+        const code = questions.get(c.questionId)!.code;
+        changedBefore[code] = old;
+        changedAfter[code] = next;
+        await em.query(
+          `INSERT INTO answer (report_id, question_id, template_id, value, note, confidentiality_requested, confidentiality_reason, updated_at, updated_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)
+           ON CONFLICT (report_id, question_id) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note,
+             confidentiality_requested = EXCLUDED.confidentiality_requested, confidentiality_reason = EXCLUDED.confidentiality_reason,
+             updated_at = now(), updated_by = EXCLUDED.updated_by`,
+          [reportId, c.questionId, report.templateId, JSON.stringify(c.value), c.note, c.confidentialityRequested, c.confidentialityReason, viewer.userId],
+        );
+      }
+      const nextStatus = report.status === ReportStatus.NOT_STARTED ? ReportStatus.DRAFT : report.status;
+      // Every acknowledged save moves the version on, so the next save must carry the new one.
+      const res: [unknown[], number] = await em.query(
+        `UPDATE report SET version = version + 1, status = $3, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+        [reportId, expectedVersion, nextStatus],
+      );
+      if (res[1] !== 1) throw conflict(report.version);
+      await recordAudit(em, ctx, {
+        action: 'ANSWERS_SAVED',
+        entityType: 'Report',
+        entityId: reportId,
+        before: { status: report.status, answers: changedBefore },
+        after: { status: nextStatus, answers: changedAfter },
+      });
+    });
+    ctx.loaders.reportById.clear(reportId);
+    return (await ctx.em.getRepository(Report).findOneBy({ id: reportId }))!;
+  },
+
+  /**
+   * Validates every answer, freezes a Submission and returns its receipt. A retry with the same
+   * expected version returns the same Submission.
+   */
+  async submitReport(ctx: Context, reportId: string, expectedVersion: number): Promise<Submission> {
+    const viewer = await access.user(ctx);
+    await readableReport(ctx, reportId);
+    const submissionId = await ctx.em.transaction(async (em) => {
+      const report = (await lockReport(em, reportId))!;
+      const earlier = await em.query('SELECT id FROM submission WHERE report_id = $1 AND report_version = $2', [reportId, expectedVersion]);
+      if (earlier.length) return earlier[0].id as string; // a retry after a lost response
+      if (!canEdit(viewer, report)) {
+        if (viewer.providerId === report.providerId && viewer.roles.includes('PROVIDER')) throw notEditable(report);
+        throw new GraphQLError('Only the provider\'s own users submit its reports', { extensions: { code: ErrorCode.FORBIDDEN } });
+      }
+      if (report.version !== expectedVersion) throw conflict(report.version);
+
+      const questions = await templateQuestions(em, report.templateId);
+      const rows: { question_id: string; value: unknown; note: string | null; confidentiality_requested: boolean; confidentiality_reason: string | null }[] =
+        await em.query(
+          'SELECT question_id, value, note, confidentiality_requested, confidentiality_reason FROM answer WHERE report_id = $1',
+          [reportId],
+        );
+      const byQuestion = new Map(rows.map((r) => [r.question_id, r]));
+      const problems = checkComplete(questions, new Map(rows.map((r) => [r.question_id, r.value])));
+      // An attachment answer must name a live file of this report and question.
+      const attachmentIds = questions
+        .filter((q) => q.type === 'ATTACHMENT' && byQuestion.get(q.id)?.value)
+        .map((q) => ({ q, id: byQuestion.get(q.id)!.value as string }));
+      if (attachmentIds.length) {
+        const live: { id: string; question_id: string }[] = await em.query(
+          'SELECT id, question_id FROM attachment WHERE report_id = $1 AND deleted_at IS NULL AND id = ANY($2)',
+          [reportId, attachmentIds.map((a) => a.id)],
+        );
+        for (const a of attachmentIds) {
+          if (!live.some((l) => l.id === a.id && l.question_id === a.q.id)) {
+            problems.push({ path: `answers.${a.q.id}`, message: `${a.q.code}: the file is missing; upload it again` });
+          }
+        }
+      }
+      if (problems.length) throw badUserInput(problems, `The report is not complete: ${problems.length} problem(s)`);
+
+      const snapshot: SnapshotAnswer[] = questions
+        .filter((q) => byQuestion.has(q.id))
+        .map((q) => {
+          const a = byQuestion.get(q.id)!;
+          return {
+            questionId: q.id,
+            code: q.code,
+            value: a.value,
+            note: a.note,
+            confidentialityRequested: a.confidentiality_requested,
+            confidentialityReason: a.confidentiality_reason,
+          };
+        });
+      const [row] = await em.query(
+        `INSERT INTO submission (report_id, reference, report_version, submitted_by, answers)
+         VALUES ($1, 'UPP-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('submission_reference_seq')::text, 6, '0'), $2, $3, $4)
+         RETURNING id, reference, received_at`,
+        [reportId, expectedVersion, viewer.userId, JSON.stringify(snapshot)],
+      );
+      await em.query(
+        `UPDATE report SET status = 'SUBMITTED', submitted_at = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        [reportId, row.received_at],
+      );
+      await recordAudit(em, ctx, {
+        action: 'REPORT_SUBMITTED',
+        entityType: 'Report',
+        entityId: reportId,
+        before: { status: report.status },
+        after: { status: 'SUBMITTED', submission: row.reference, submissionId: row.id },
+      });
+      return row.id as string;
+    });
+    ctx.loaders.reportById.clear(reportId);
+    return (await ctx.em.getRepository(Submission).findOneBy({ id: submissionId }))!;
+  },
+};
