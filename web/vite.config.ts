@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { graphqlDocuments } from './scripts/graphql-documents';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const api = process.env.INSYN_API_URL ?? 'http://localhost:4000';
@@ -11,7 +12,8 @@ const api = process.env.INSYN_API_URL ?? 'http://localhost:4000';
  */
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  // Each chunk imports only its own GraphQL documents (see scripts/graphql-documents.ts).
+  plugins: [graphqlDocuments({ gqlDir: here('./src/gql') }), react()],
   resolve: {
     // Use @insyn/shared from its TypeScript source, so the web never waits for its build.
     conditions: ['source', 'module', 'browser', 'development|production'],

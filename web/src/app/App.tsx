@@ -6,13 +6,34 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './Layout';
 import {
+  AccessArea,
   AccessibilityPage,
+  AccountPage,
+  AdminHomePage,
+  AgreementFormPage,
+  ApiTokensPage,
+  AuditTrailPage,
+  ChangePasswordPage,
+  ChoiceSystemFormPage,
+  ChoiceSystemsPage,
+  IndicatorFormPage,
+  IndicatorsAdminPage,
   IndicatorsPage,
+  LoginPage,
   NotFoundPage,
+  ProgramEditPage,
   ProgramPage,
+  ProgramsAdminPage,
+  ProviderFormPage,
   ProviderPage,
+  ProvidersAdminPage,
   ProvidersPage,
+  RequireArea,
   StartPage,
+  UnitFormPage,
+  UserCreatePage,
+  UserEditPage,
+  UsersPage,
 } from './routes';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { Loading } from '../shared/ui/QueryStates';
@@ -49,6 +70,44 @@ function Pages() {
           <Route path="/utforare" element={<ProvidersPage />} />
           <Route path="/utforare/:id" element={<ProviderPage />} />
           <Route path="/tillganglighet" element={<AccessibilityPage />} />
+          <Route path="/logga-in" element={<LoginPage />} />
+          {/* Behind the login: each group checks the roles before its pages load. */}
+          <Route element={<AccessArea />}>
+            <Route element={<RequireArea area="account" />}>
+              <Route path="/konto" element={<AccountPage />} />
+              <Route path="/konto/losenord" element={<ChangePasswordPage />} />
+            </Route>
+            <Route element={<RequireArea area="users" />}>
+              <Route path="/admin/anvandare" element={<UsersPage />} />
+            </Route>
+            <Route element={<RequireArea area="admin" />}>
+              <Route path="/admin" element={<AdminHomePage />} />
+              <Route path="/admin/anvandare/ny" element={<UserCreatePage />} />
+              <Route path="/admin/anvandare/:id" element={<UserEditPage />} />
+              <Route path="/admin/utforare" element={<ProvidersAdminPage />} />
+              <Route path="/admin/utforare/ny" element={<ProviderFormPage />} />
+              <Route path="/admin/utforare/:id" element={<ProviderFormPage />} />
+              <Route path="/admin/utforare/:id/enheter/ny" element={<UnitFormPage />} />
+              <Route path="/admin/utforare/:id/enheter/:unitId" element={<UnitFormPage />} />
+              <Route path="/admin/utforare/:id/avtal/ny" element={<AgreementFormPage />} />
+              <Route path="/admin/utforare/:id/avtal/:agreementId" element={<AgreementFormPage />} />
+              <Route path="/admin/valfrihetssystem" element={<ChoiceSystemsPage />} />
+              <Route path="/admin/valfrihetssystem/ny" element={<ChoiceSystemFormPage />} />
+              <Route path="/admin/valfrihetssystem/:id" element={<ChoiceSystemFormPage />} />
+              <Route path="/admin/program" element={<ProgramsAdminPage />} />
+              <Route path="/admin/program/ny" element={<ProgramEditPage />} />
+              <Route path="/admin/program/:id" element={<ProgramEditPage />} />
+              <Route path="/admin/indikatorer" element={<IndicatorsAdminPage />} />
+              <Route path="/admin/indikatorer/ny" element={<IndicatorFormPage />} />
+              <Route path="/admin/indikatorer/:id" element={<IndicatorFormPage />} />
+            </Route>
+            <Route element={<RequireArea area="audit" />}>
+              <Route path="/granskningslogg" element={<AuditTrailPage />} />
+            </Route>
+            <Route element={<RequireArea area="apiTokens" />}>
+              <Route path="/api-nycklar" element={<ApiTokensPage />} />
+            </Route>
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

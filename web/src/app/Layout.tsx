@@ -1,15 +1,25 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { ErrorCode } from '@insyn/shared';
+import { graphql } from '../gql';
+import { hasErrorCode } from '../shared/errors';
+import { loginPath, mainNavItems } from './access';
 import { isLanguage, switchLanguage } from './i18n';
 import { paths } from './routes';
+import { ViewerQuery, useViewer, type SessionViewer } from './viewer';
 
 /** The app shell: skip link, header with language switch, main navigation, main, footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const firstRender = useRef(true);
+  const { viewer } = useViewer();
+  const navItems = mainNavItems(viewer?.roles);
+  // The links that need a login come after a divider.
+  const firstPrivate = navItems.findIndex((item) => !item.public);
 
   // After navigating inside the app, start reading and tabbing from the new page's content,
   // as after a full page load. A link to a place on the page (#…) is left to that page.
@@ -37,30 +47,26 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="brand__region">{t('app.region')}</span>
             </span>
           </Link>
-          <LanguageSwitch />
+          <div className="site-header__tools">
+            {viewer === null && pathname !== paths.login && (
+              <Link to={loginPath(pathname + search)} className="header-button" data-testid="login-link">
+                <PersonIcon />
+                {t('nav.login')}
+              </Link>
+            )}
+            {viewer && <SignedIn viewer={viewer} />}
+            <LanguageSwitch />
+          </div>
         </div>
         <nav className="site-nav" aria-label={t('nav.label')}>
-          <ul className="container site-nav__list">
-            <li>
-              <NavLink to={paths.start} end className="site-nav__link">
-                {t('nav.start')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.program} className="site-nav__link">
-                {t('nav.program')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.indicators} className="site-nav__link">
-                {t('nav.indicators')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.providers} className="site-nav__link">
-                {t('nav.providers')}
-              </NavLink>
-            </li>
+          <ul className="container site-nav__list" data-testid="main-nav">
+            {navItems.map((item, index) => (
+              <li key={item.key} className={index === firstPrivate ? 'site-nav__first-private' : undefined}>
+                <NavLink to={item.to} end={item.end} className="site-nav__link">
+                  {t(`nav.${item.key}`)}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>
@@ -92,6 +98,61 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+/** The logged-in user's name and the logout button. */
+function SignedIn({ viewer }: { viewer: SessionViewer }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [logout] = useMutation(LogoutMutation);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const onLogout = async () => {
+    if (busy) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      await logout();
+    } catch (error) {
+      // An ended session is as good as a logout; anything else (no network) is not.
+      if (!hasErrorCode(error, ErrorCode.UNAUTHENTICATED)) {
+        setBusy(false);
+        setFailed(true);
+        return;
+      }
+    }
+    navigate(paths.login, { state: { loggedOut: true } });
+    // Nothing of the user's data stays in memory after logging out.
+    await client.clearStore();
+    client.writeQuery({ query: ViewerQuery, data: { viewer: null } });
+    setBusy(false);
+  };
+
+  return (
+    <div className="signed-in" data-testid="signed-in">
+      <span className="signed-in__who">
+        <span className="visually-hidden">{t('nav.signedInAs')} </span>
+        <PersonIcon />
+        <span data-testid="signed-in-name">{viewer.name}</span>
+      </span>
+      <button type="button" className="header-button" onClick={() => void onLogout()} aria-disabled={busy} data-testid="logout">
+        {t('nav.logout')}
+      </button>
+      {failed && (
+        <p className="signed-in__error" role="alert">
+          {t('nav.logoutFailed')}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Switches between Swedish and English; the choice is remembered and sets <html lang>. */
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -119,6 +180,15 @@ function BrandMark() {
       <circle cx="20" cy="20" r="9" fill="none" stroke="#fff" strokeWidth="3" />
       <circle cx="20" cy="20" r="3.5" fill="#fff" />
       <path d="M6 20c3.5-6.5 8.2-10 14-10s10.5 3.5 14 10c-3.5 6.5-8.2 10-14 10S9.5 26.5 6 20z" fill="none" stroke="#fff" strokeWidth="2" />
+    </svg>
+  );
+}
+
+function PersonIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" className="header-icon">
+      <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" fill="none" stroke="currentColor" strokeWidth="1.8" />
     </svg>
   );
 }

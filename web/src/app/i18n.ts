@@ -1,6 +1,8 @@
+import { use } from 'react';
 import i18next, { type i18n as I18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import sv, { type Translation } from './locales/sv';
+import type accessSv from './locales/access.sv';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,8 +21,56 @@ const loaders: Record<Language, () => Promise<Translation>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv };
+    resources: { translation: typeof sv; access: typeof accessSv };
   }
+}
+
+/**
+ * Texts used only after logging in live in their own namespaces, loaded with the pages that need
+ * them, so the public pages never download them.
+ */
+export type Namespace = 'access';
+const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>>> = {
+  access: {
+    sv: () => import('./locales/access.sv').then((m) => m.default),
+    en: () => import('./locales/access.en').then((m) => m.default),
+  },
+};
+/** Namespaces an instance has used: a language switch loads them too, before it switches. */
+const usedNamespaces = new WeakMap<I18n, Set<Namespace>>();
+const pendingLoads = new WeakMap<I18n, Map<string, Promise<void>>>();
+
+/** Loads a namespace's texts in a language into the instance; null when they are there already. */
+export function loadNamespace(instance: I18n, ns: Namespace, language: Language): Promise<void> | null {
+  let used = usedNamespaces.get(instance);
+  if (!used) usedNamespaces.set(instance, (used = new Set()));
+  used.add(ns);
+  if (instance.hasResourceBundle(language, ns)) return null;
+  let pending = pendingLoads.get(instance);
+  if (!pending) pendingLoads.set(instance, (pending = new Map()));
+  const key = `${language}/${ns}`;
+  let promise = pending.get(key);
+  if (!promise) {
+    promise = namespaceLoaders[ns][language]().then(
+      (bundle) => {
+        instance.addResourceBundle(language, ns, bundle, true, true);
+      },
+      (error: unknown) => {
+        pending.delete(key); // let a later render try again
+        throw error;
+      },
+    );
+    pending.set(key, promise);
+  }
+  return promise;
+}
+
+/** Suspends the component until the namespace's texts in the current language are loaded. */
+export function useNamespace(ns: Namespace): void {
+  const { i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  const pending = loadNamespace(i18n, ns, language);
+  if (pending) use(pending);
 }
 
 export function isLanguage(value: unknown): value is Language {
@@ -62,8 +112,10 @@ function onLanguageChanged(language: string): void {
 
 /** Makes sure a language's texts are loaded into the instance. */
 export async function loadLanguage(instance: I18n, language: Language): Promise<void> {
-  if (instance.hasResourceBundle(language, 'translation')) return;
-  instance.addResourceBundle(language, 'translation', await loaders[language]());
+  if (!instance.hasResourceBundle(language, 'translation')) {
+    instance.addResourceBundle(language, 'translation', await loaders[language]());
+  }
+  await Promise.all([...(usedNamespaces.get(instance) ?? [])].map((ns) => loadNamespace(instance, ns, language)));
 }
 
 /** Loads the language if needed, then switches to it (re-rendering the UI, setting <html lang>). */

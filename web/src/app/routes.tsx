@@ -1,13 +1,40 @@
 import { lazy } from 'react';
 
+const id = (value: string) => encodeURIComponent(value);
+
 /** Paths are Swedish, as the public sees them; each page is its own chunk. */
 export const paths = {
   start: '/',
   program: '/program',
   indicators: '/indikatorer',
   providers: '/utforare',
-  provider: (id: string) => `/utforare/${encodeURIComponent(id)}`,
+  provider: (providerId: string) => `/utforare/${id(providerId)}`,
   accessibility: '/tillganglighet',
+  login: '/logga-in',
+  account: '/konto',
+  changePassword: '/konto/losenord',
+  admin: '/admin',
+  users: '/admin/anvandare',
+  newUser: '/admin/anvandare/ny',
+  user: (userId: string) => `/admin/anvandare/${id(userId)}`,
+  adminProviders: '/admin/utforare',
+  newProvider: '/admin/utforare/ny',
+  adminProvider: (providerId: string) => `/admin/utforare/${id(providerId)}`,
+  newUnit: (providerId: string) => `/admin/utforare/${id(providerId)}/enheter/ny`,
+  unit: (providerId: string, unitId: string) => `/admin/utforare/${id(providerId)}/enheter/${id(unitId)}`,
+  newAgreement: (providerId: string) => `/admin/utforare/${id(providerId)}/avtal/ny`,
+  agreement: (providerId: string, agreementId: string) => `/admin/utforare/${id(providerId)}/avtal/${id(agreementId)}`,
+  choiceSystems: '/admin/valfrihetssystem',
+  newChoiceSystem: '/admin/valfrihetssystem/ny',
+  choiceSystem: (choiceSystemId: string) => `/admin/valfrihetssystem/${id(choiceSystemId)}`,
+  adminPrograms: '/admin/program',
+  newProgram: '/admin/program/ny',
+  adminProgram: (programId: string) => `/admin/program/${id(programId)}`,
+  adminIndicators: '/admin/indikatorer',
+  newIndicator: '/admin/indikatorer/ny',
+  adminIndicator: (indicatorId: string) => `/admin/indikatorer/${id(indicatorId)}`,
+  audit: '/granskningslogg',
+  apiTokens: '/api-nycklar',
 } as const;
 
 export const StartPage = lazy(() => import('../features/start/StartPage'));
@@ -17,3 +44,26 @@ export const ProvidersPage = lazy(() => import('../features/providers/ProvidersP
 export const ProviderPage = lazy(() => import('../features/providers/ProviderPage'));
 export const AccessibilityPage = lazy(() => import('../features/accessibility/AccessibilityPage'));
 export const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
+export const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+
+// Everything behind the login: its own chunks, and its own texts (the "access" namespace).
+export const AccessArea = lazy(() => import('../features/access/AccessArea'));
+export const RequireArea = lazy(() => import('../features/access/AccessArea').then((m) => ({ default: m.RequireArea })));
+export const AccountPage = lazy(() => import('../features/account/AccountPage'));
+export const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
+export const AdminHomePage = lazy(() => import('../features/admin/AdminHomePage'));
+export const UsersPage = lazy(() => import('../features/admin/users/UsersPage'));
+export const UserCreatePage = lazy(() => import('../features/admin/users/UserCreatePage'));
+export const UserEditPage = lazy(() => import('../features/admin/users/UserEditPage'));
+export const ProvidersAdminPage = lazy(() => import('../features/admin/providers/ProvidersAdminPage'));
+export const ProviderFormPage = lazy(() => import('../features/admin/providers/ProviderFormPage'));
+export const UnitFormPage = lazy(() => import('../features/admin/providers/UnitFormPage'));
+export const AgreementFormPage = lazy(() => import('../features/admin/providers/AgreementFormPage'));
+export const ChoiceSystemsPage = lazy(() => import('../features/admin/choice-systems/ChoiceSystemsPage'));
+export const ChoiceSystemFormPage = lazy(() => import('../features/admin/choice-systems/ChoiceSystemFormPage'));
+export const ProgramsAdminPage = lazy(() => import('../features/admin/programs/ProgramsAdminPage'));
+export const ProgramEditPage = lazy(() => import('../features/admin/programs/ProgramEditPage'));
+export const IndicatorsAdminPage = lazy(() => import('../features/admin/indicators/IndicatorsAdminPage'));
+export const IndicatorFormPage = lazy(() => import('../features/admin/indicators/IndicatorFormPage'));
+export const AuditTrailPage = lazy(() => import('../features/audit/AuditTrailPage'));
+export const ApiTokensPage = lazy(() => import('../features/tokens/ApiTokensPage'));

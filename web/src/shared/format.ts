@@ -54,3 +54,45 @@ export function formatDate(isoDate: string, language: string): string {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/** A moment (DateTime, ISO 8601 UTC) in Swedish time: "24 nov. 2026 14:05" / "24 Nov 2026, 14:05". */
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  }).format(date);
+}
+
+/** The calendar day of a moment in Swedish time, "YYYY-MM-DD" (for date inputs and comparisons). */
+export function isoDay(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/Stockholm' }).format(date);
+}
+
+/** The last second of a calendar day in Swedish time, as a DateTime (for "up to and including"). */
+export function endOfDay(date: string): string {
+  // 23:59:59 in Stockholm is 22:59:59Z in winter and 21:59:59Z in summer.
+  for (const hour of ['22', '21']) {
+    const candidate = new Date(`${date}T${hour}:59:59Z`);
+    if (isoDay(candidate.toISOString()) === date && isoDay(new Date(candidate.getTime() + 1000).toISOString()) !== date) {
+      return candidate.toISOString();
+    }
+  }
+  return new Date(`${date}T22:59:59Z`).toISOString();
+}
+
+/** The first second of a calendar day in Swedish time, as a DateTime. */
+export function startOfDay(date: string): string {
+  for (const hour of ['23', '22']) {
+    const candidate = new Date(`${date}T00:00:00Z`);
+    candidate.setUTCHours(candidate.getUTCHours() - (24 - Number(hour)));
+    if (isoDay(candidate.toISOString()) === date && isoDay(new Date(candidate.getTime() - 1000).toISOString()) !== date) {
+      return candidate.toISOString();
+    }
+  }
+  return new Date(`${date}T00:00:00Z`).toISOString();
+}

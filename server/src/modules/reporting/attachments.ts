@@ -55,6 +55,7 @@ export async function detectMediaType(fileName: string, data: Buffer): Promise<s
 }
 
 function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f"<>|:*?]/g, '_').trim();
   return (base || 'fil').slice(0, 200);
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorUnit } from '../../gql/graphql';
-import { formatDate, formatIndicatorValue, formatNumber, formatPercent } from '../format';
+import { formatDate, formatDateTime, formatIndicatorValue, formatNumber, formatPercent } from '../format';
 
 /** Formatters bound to the current UI language. */
 export function useFormat() {
@@ -14,6 +14,7 @@ export function useFormat() {
       percent: (value: number) => formatPercent(value, language),
       indicator: (value: number, unit: IndicatorUnit) => formatIndicatorValue(value, unit, language, t),
       date: (isoDate: string) => formatDate(isoDate, language),
+      dateTime: (iso: string) => formatDateTime(iso, language),
     }),
     [language, t],
   );
