@@ -3,6 +3,7 @@ import { loadDemoRegion } from '../src/db/seed/demo.js';
 import type { Client, GraphQLResult } from './support/app.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { auditRowsOf, loginActors, orgNumber, requestIdOf, type Actors, type AuditRow } from './support/actors.js';
+import { openReport, pdfBytes, publishedTemplate, upload } from './support/reporting.js';
 
 /**
  * What an auditor relies on: each change leaves exactly its audit row(s), naming who did what
@@ -286,6 +287,144 @@ describe('users, passwords and tokens', () => {
     const again = await run(actors.clients.ANALYST, 'mutation($id: ID!) { revokeApiToken(id: $id) }', { id: apiToken.id });
     expect(again.res.data!.revokeApiToken).toBe(true);
     expect(again.rows).toEqual([]);
+  });
+});
+
+describe('follow-up reporting changes', () => {
+  const TEMPLATE_INPUT = {
+    name: 'Revisionsmall',
+    sections: [{ title: 'Avsnitt', questions: [{ code: '1.1', text: 'Finns en plan?', type: 'BOOLEAN', required: true }] }],
+  };
+  const content = [{ id: null, title: 'Avsnitt', titleEn: null, questions: [expect.objectContaining({ id: null, code: '1.1', text: 'Finns en plan?', type: 'BOOLEAN', required: true })] }];
+
+  it('createReportTemplate, saveReportTemplateDraft (content before and after), publishReportTemplate, createReportTemplateVersion', async () => {
+    const created = await run(admin, 'mutation($input: ReportTemplateInput!) { createReportTemplate(input: $input) { id } }', { input: TEMPLATE_INPUT });
+    const id = created.res.data!.createReportTemplate.id;
+    expect(strip(created.rows)).toEqual([
+      byAdmin({ action: 'TEMPLATE_CREATED', entity_type: 'ReportTemplate', entity_id: id, after: expect.objectContaining({ name: 'Revisionsmall', sections: [expect.objectContaining({ title: 'Avsnitt' })] }) }),
+    ]);
+
+    const renamed = { ...TEMPLATE_INPUT, name: 'Revisionsmall 2' };
+    const saved = await run(admin, 'mutation($id: ID!, $input: ReportTemplateInput!) { saveReportTemplateDraft(id: $id, expectedVersion: 1, input: $input) { id } }', { id, input: renamed });
+    expect(strip(saved.rows)).toEqual([
+      byAdmin({
+        action: 'TEMPLATE_UPDATED',
+        entity_type: 'ReportTemplate',
+        entity_id: id,
+        before: { name: 'Revisionsmall', nameEn: null, sections: content },
+        after: { name: 'Revisionsmall 2', nameEn: null, sections: content },
+      }),
+    ]);
+
+    const published = await run(admin, 'mutation($id: ID!) { publishReportTemplate(id: $id, expectedVersion: 2) { id } }', { id });
+    expect(strip(published.rows)).toEqual([
+      byAdmin({ action: 'TEMPLATE_PUBLISHED', entity_type: 'ReportTemplate', entity_id: id, before: { status: 'DRAFT' }, after: { status: 'PUBLISHED' } }),
+    ]);
+    const refused = await run(admin, 'mutation($id: ID!) { publishReportTemplate(id: $id, expectedVersion: 3) { id } }', { id });
+    expect(refused.res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.rows).toEqual([]);
+
+    const version = await run(admin, 'mutation($id: ID!) { createReportTemplateVersion(id: $id) { id } }', { id });
+    const v2 = version.res.data!.createReportTemplateVersion.id;
+    expect(strip(version.rows)).toEqual([byAdmin({ action: 'TEMPLATE_VERSION_CREATED', entity_type: 'ReportTemplate', entity_id: v2, after: { from: id } })]);
+  });
+
+  it('createFollowUpRound and openFollowUpRound (opening again records nothing), in the reviewer\'s name', async () => {
+    const reviewer = actors.clients.REVIEWER;
+    const [template] = await app.ds.query(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`);
+    const [dental] = await app.ds.query(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`);
+    const input = { name: 'Revisionsomgång', period: '2026-H1', templateId: template.id, choiceSystemId: dental.id, opensAt: '2026-01-15T07:00:00.000Z', dueAt: '2026-03-15T22:00:00.000Z' };
+    const created = await run(reviewer, 'mutation($input: CreateFollowUpRoundInput!) { createFollowUpRound(input: $input) { id } }', { input });
+    const id = created.res.data!.createFollowUpRound.id;
+    const byReviewer = { actor_user_id: actors.userIds.REVIEWER, actor_token_id: null, actor_label: 'reviewer@insyn.example', before: null };
+    expect(strip(created.rows)).toEqual([{ ...byReviewer, action: 'ROUND_CREATED', entity_type: 'FollowUpRound', entity_id: id, after: input }]);
+
+    const opened = await run(reviewer, 'mutation($id: ID!) { openFollowUpRound(id: $id) { id } }', { id });
+    expect(strip(opened.rows)).toEqual([
+      { ...byReviewer, action: 'ROUND_OPENED', entity_type: 'FollowUpRound', entity_id: id, before: { status: 'PLANNED' }, after: { status: 'OPEN', reportsCreated: 2 } },
+    ]);
+    const again = await run(reviewer, 'mutation($id: ID!) { openFollowUpRound(id: $id) { id } }', { id });
+    expect(again.res.errors).toBeUndefined();
+    expect(again.rows).toEqual([]);
+  });
+
+  it('saveAnswers (only the answers that changed), uploads and removals of files, submitReport (a retry records nothing), in the provider\'s name', async () => {
+    const provider = actors.clients.PROVIDER;
+    const byProvider = { actor_user_id: actors.userIds.PROVIDER, actor_token_id: null, actor_label: 'provider.private@insyn.example' };
+    const t = await publishedTemplate(app.ds, 'Revisionsrapport', [
+      { code: 'PLAN', type: 'BOOLEAN', required: true },
+      { code: 'ANTAL', type: 'INTEGER' },
+      { code: 'FIL', type: 'ATTACHMENT' },
+    ]);
+    const { reportId } = await openReport(app.ds, t.id, 'LOV-HV-2012-004');
+    const SAVE = 'mutation($id: ID!, $v: Int!, $a: [AnswerInput!]!) { saveAnswers(reportId: $id, expectedVersion: $v, answers: $a) { version } }';
+    const blank = { value: null, note: null, confidentialityRequested: false, confidentialityReason: null };
+
+    const first = await run(provider, SAVE, { id: reportId, v: 1, a: [{ questionId: t.q.PLAN, value: true }, { questionId: t.q.ANTAL, value: 3, note: 'Uppskattat' }] });
+    expect(strip(first.rows)).toEqual([
+      {
+        ...byProvider,
+        action: 'ANSWERS_SAVED',
+        entity_type: 'Report',
+        entity_id: reportId,
+        before: { status: 'NOT_STARTED', answers: { PLAN: blank, ANTAL: blank } },
+        after: { status: 'DRAFT', answers: { PLAN: { ...blank, value: true }, ANTAL: { ...blank, value: 3, note: 'Uppskattat' } } },
+      },
+    ]);
+    const second = await run(provider, SAVE, { id: reportId, v: 2, a: [{ questionId: t.q.PLAN, value: true }, { questionId: t.q.ANTAL, value: 4, note: 'Uppskattat' }] });
+    expect(strip(second.rows)).toEqual([
+      {
+        ...byProvider,
+        action: 'ANSWERS_SAVED',
+        entity_type: 'Report',
+        entity_id: reportId,
+        before: { status: 'DRAFT', answers: { ANTAL: { ...blank, value: 3, note: 'Uppskattat' } } },
+        after: { status: 'DRAFT', answers: { ANTAL: { ...blank, value: 4, note: 'Uppskattat' } } },
+      },
+    ]);
+    // Refused saves record nothing: a stale version, a wrong shape.
+    expect((await run(provider, SAVE, { id: reportId, v: 2, a: [{ questionId: t.q.ANTAL, value: 5 }] })).rows).toEqual([]);
+    expect((await run(provider, SAVE, { id: reportId, v: 3, a: [{ questionId: t.q.ANTAL, value: 'fem' }] })).rows).toEqual([]);
+
+    const before = await auditCount();
+    const pdf = pdfBytes();
+    const uploaded = await upload(app, provider, { reportId, questionId: t.q.FIL }, { name: 'plan.pdf', bytes: pdf });
+    expect(uploaded.status).toBe(201);
+    const fileId = uploaded.body.id;
+    expect(await auditCount()).toBe(before + 1);
+    expect(strip(await auditRowsOf(app, uploaded.requestId))).toEqual([
+      {
+        ...byProvider,
+        action: 'ATTACHMENT_UPLOADED',
+        entity_type: 'Report',
+        entity_id: reportId,
+        before: null,
+        after: { attachmentId: fileId, questionId: t.q.FIL, fileName: 'plan.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: uploaded.body.sha256 },
+      },
+    ]);
+    const refusedUpload = await upload(app, provider, { reportId, questionId: t.q.FIL }, { name: 'plan.pdf', bytes: pdf }, {});
+    expect(refusedUpload.status).toBe(400);
+    expect(await auditCount()).toBe(before + 1);
+
+    const removed = await run(provider, 'mutation($id: ID!) { deleteAttachment(id: $id) }', { id: fileId });
+    expect(strip(removed.rows)).toEqual([
+      { ...byProvider, action: 'ATTACHMENT_REMOVED', entity_type: 'Report', entity_id: reportId, before: { attachmentId: fileId, fileName: 'plan.pdf' }, after: null },
+    ]);
+
+    const version = (await one('SELECT version FROM report WHERE id = $1', [reportId])).version;
+    const SUBMIT = 'mutation($id: ID!, $v: Int!) { submitReport(reportId: $id, expectedVersion: $v) { id reference } }';
+    const submitted = await run(provider, SUBMIT, { id: reportId, v: version });
+    const { id: submissionId, reference } = submitted.res.data!.submitReport;
+    expect(strip(submitted.rows)).toEqual([
+      { ...byProvider, action: 'REPORT_SUBMITTED', entity_type: 'Report', entity_id: reportId, before: { status: 'DRAFT' }, after: { status: 'SUBMITTED', submission: reference, submissionId } },
+    ]);
+    const retry = await run(provider, SUBMIT, { id: reportId, v: version });
+    expect(retry.res.data!.submitReport.id).toBe(submissionId);
+    expect(retry.rows).toEqual([]);
+    // A refused submit records nothing either (a reviewer's).
+    const byReviewer = await run(actors.clients.REVIEWER, SUBMIT, { id: reportId, v: version });
+    expect(byReviewer.res.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(byReviewer.rows).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { getSchema } from '../src/app/schema.js';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { ACTORS, DEMO_EMAIL, auditRowsOf, loginActors, orgNumber, requestIdOf, type Actor, type Actors } from './support/actors.js';
+import { openReport, publishedTemplate } from './support/reporting.js';
 
 /**
  * Every Query and Mutation field of the schema × every kind of caller → allowed or refused.
@@ -38,6 +39,10 @@ function row(
 const PUBLIC = /*     */ row(OK,   OK,   OK,      OK,      OK,            OK,     OK,     OK);
 const ADMIN_ONLY = /* */ row(AUTH, OK,   DENY,    DENY,    DENY,          DENY,   DENY,   DENY);
 const PERSON = /*     */ row(AUTH, OK,   OK,      OK,      OK,            OK,     OK,     DENY); // a login, not a token
+const LOGGED_IN = /*  */ row(AUTH, OK,   OK,      OK,      OK,            OK,     OK,     OK);
+const PLANNERS = /*   */ row(AUTH, OK,   OK,      DENY,    DENY,          DENY,   DENY,   DENY); // ADMIN and REVIEWER
+// The report's own provider (PROVIDER, Jämtvård) while it is editable; another provider cannot see it.
+const OWN_PROVIDER = row(AUTH, DENY, DENY,    OK,      NF,            DENY,   DENY,   DENY);
 
 type Vars = Record<string, unknown>;
 interface Entry {
@@ -70,6 +75,14 @@ const f = {} as {
   draft: string;
   program: string;
   demoPasswordHash: string;
+  template: string;
+  templateDraft: string;
+  round: string;
+  dentalChoiceSystem: string;
+  report: string;
+  textQuestion: string;
+  attachmentQuestion: string;
+  submitReport: string;
 };
 
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -286,7 +299,118 @@ const table: Record<string, Entry> = {
     matrix: ADMIN_ONLY,
     variables: () => ({ id: f.indicator, input: { year: 2030, value: 50 + next(), amberThreshold: 40 } }),
   },
+
+  // --- Follow-up: templates and rounds are read by anyone logged in --------------------------
+  reportTemplates: { document: '{ reportTemplates { name } }', matrix: LOGGED_IN, check: (r) => expect(r.length).toBeGreaterThan(1) },
+  reportTemplate: { document: 'query($id: ID!) { reportTemplate(id: $id) { name } }', matrix: LOGGED_IN, variables: () => ({ id: f.template }) },
+  followUpRounds: { document: '{ followUpRounds { name } }', matrix: LOGGED_IN, check: (r) => expect(r.length).toBeGreaterThan(1) },
+  followUpRound: { document: 'query($id: ID!) { followUpRound(id: $id) { name } }', matrix: LOGGED_IN, variables: () => ({ id: f.round }) },
+
+  // --- Follow-up: template administration is ADMIN's --------------------------------------------
+  createReportTemplate: {
+    document: 'mutation($input: ReportTemplateInput!) { createReportTemplate(input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: () => ({ input: templateInput() }),
+  },
+  saveReportTemplateDraft: {
+    document: 'mutation($id: ID!, $v: Int!, $input: ReportTemplateInput!) { saveReportTemplateDraft(id: $id, expectedVersion: $v, input: $input) { id } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: f.templateDraft, v: await versionOf('report_template', f.templateDraft), input: templateInput() }),
+  },
+  publishReportTemplate: {
+    document: 'mutation($id: ID!) { publishReportTemplate(id: $id, expectedVersion: 1) { status } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: await smallTemplate('DRAFT') }),
+    check: (r) => expect(r.status).toBe('PUBLISHED'),
+  },
+  createReportTemplateVersion: {
+    document: 'mutation($id: ID!) { createReportTemplateVersion(id: $id) { status version } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({ id: await smallTemplate('PUBLISHED') }),
+    check: (r) => expect(r).toEqual({ status: 'DRAFT', version: 2 }),
+  },
+
+  // --- Follow-up: rounds are planned and opened by ADMIN and REVIEWER ----------------------------
+  createFollowUpRound: {
+    document: 'mutation($input: CreateFollowUpRoundInput!) { createFollowUpRound(input: $input) { status } }',
+    matrix: PLANNERS,
+    variables: () => ({
+      input: { name: `Matrisomgång ${next()}`, period: '2026', templateId: f.template, opensAt: '2026-02-01T00:00:00Z', dueAt: '2026-03-31T21:59:59Z' },
+    }),
+    check: (r) => expect(r.status).toBe('PLANNED'),
+  },
+  openFollowUpRound: {
+    // A new planned dental round each time (two agreements, so opening stays cheap).
+    document: 'mutation($id: ID!) { openFollowUpRound(id: $id) { status } }',
+    matrix: PLANNERS,
+    variables: async () => ({
+      id: (
+        await one(
+          `INSERT INTO follow_up_round (name, period, template_id, choice_system_id, opens_at, due_at)
+           VALUES ($1, '2026', $2, $3, '2026-02-01', '2026-03-31') RETURNING id`,
+          [`Matrisomgång ${next()}`, f.template, f.dentalChoiceSystem],
+        )
+      ).id,
+    }),
+    check: (r) => expect(r.status).toBe('OPEN'),
+  },
+
+  // --- Follow-up: reports ------------------------------------------------------------------------
+  //             anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
+  reports: {
+    document: '{ reports(first: 500) { totalCount edges { node { provider { name } } } } }',
+    matrix: row(AUTH, OK, OK, OK, OK, OK, DENY, DENY),
+    check: (r, actor) => {
+      const providers = new Set(r.edges.map((e: any) => e.node.provider.name));
+      expect(r.totalCount).toBe(r.edges.length);
+      if (actor === 'PROVIDER') expect([...providers]).toEqual(['Jämtvård Hälsocentraler AB']);
+      else if (actor === 'OTHER_PROVIDER') expect([...providers]).toEqual(['Primärvården Region Jämtland Härjedalen']);
+      else expect(providers.size).toBeGreaterThan(5);
+    },
+  },
+  report: {
+    document: 'query($id: ID!) { report(id: $id) { provider { name } } }',
+    matrix: row(AUTH, OK, OK, OK, NF, OK, DENY, DENY),
+    variables: () => ({ id: f.report }),
+    check: (r) => expect(r.provider.name).toBe('Jämtvård Hälsocentraler AB'),
+  },
+  saveAnswers: {
+    document: 'mutation($id: ID!, $v: Int!, $a: [AnswerInput!]!) { saveAnswers(reportId: $id, expectedVersion: $v, answers: $a) { status } }',
+    matrix: OWN_PROVIDER,
+    variables: async () => ({ id: f.report, v: await versionOf('report', f.report), a: [{ questionId: f.textQuestion, value: `Matrissvar ${next()}` }] }),
+    check: (r) => expect(r.status).toBe('DRAFT'),
+  },
+  submitReport: {
+    // Everyone sends version 1: after the provider's submit, a retry by anyone else is refused too.
+    document: 'mutation($id: ID!) { submitReport(reportId: $id, expectedVersion: 1) { reference } }',
+    matrix: OWN_PROVIDER,
+    variables: () => ({ id: f.submitReport }),
+    check: (r) => expect(r.reference).toMatch(/^UPP-\d{4}-\d{6}$/),
+  },
+  deleteAttachment: {
+    // A new file on Jämtvård's draft each time.
+    document: 'mutation($id: ID!) { deleteAttachment(id: $id) }',
+    matrix: OWN_PROVIDER,
+    variables: async () => ({
+      id: (
+        await one(
+          `INSERT INTO attachment (report_id, question_id, file_name, media_type, size, sha256, storage_key, created_by)
+           VALUES ($1, $2, 'matris.pdf', 'application/pdf', 10, repeat('a', 64), gen_random_uuid()::text, $3) RETURNING id`,
+          [f.report, f.attachmentQuestion, actors.userIds.PROVIDER],
+        )
+      ).id,
+    }),
+    check: (r) => expect(r).toBe(true),
+  },
 };
+
+/** A template with one question, made in SQL: a draft to publish, or a published one to copy. */
+const smallTemplate = (status: 'DRAFT' | 'PUBLISHED') =>
+  publishedTemplate(app.ds, `Matrismall ${next()}`, [{ code: '1', type: 'BOOLEAN' }], status).then((t) => t.id);
+const templateInput = () => ({
+  name: `Matrismall ${next()}`,
+  sections: [{ title: 'Avsnitt', questions: [{ code: '1.1', text: 'Finns en plan?', type: 'BOOLEAN', required: true }] }],
+});
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -319,6 +443,17 @@ beforeAll(async () => {
   ).id;
   f.program = (await one(`SELECT id FROM program WHERE status = 'ADOPTED' ORDER BY term_start LIMIT 1`)).id;
   f.demoPasswordHash = (await one(`SELECT password_hash FROM app_user WHERE email = 'admin@insyn.example'`)).password_hash;
+  f.template = (await one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
+  f.templateDraft = await smallTemplate('DRAFT');
+  f.round = (await one(`SELECT id FROM follow_up_round WHERE template_id = $1`, [f.template])).id;
+  f.dentalChoiceSystem = (await one(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`)).id;
+  // Jämtvård's own Hälsoval report, a draft.
+  f.report = (await one(`SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = 'LOV-HV-2012-004' AND r.round_id = $1`, [f.round])).id;
+  f.textQuestion = (await one(`SELECT id FROM question WHERE template_id = $1 AND code = '3.3'`, [f.template])).id;
+  f.attachmentQuestion = (await one(`SELECT id FROM question WHERE template_id = $1 AND code = '2.2'`, [f.template])).id;
+  // A report of Jämtvård that is complete as it stands (its one question is optional), at version 1.
+  const optional = await publishedTemplate(app.ds, 'Matris: inlämning', [{ code: '1', type: 'BOOLEAN' }]);
+  f.submitReport = (await openReport(app.ds, optional.id, 'LOV-HV-2012-004')).reportId;
 });
 afterAll(() => app?.close());
 
@@ -354,11 +489,17 @@ describe('authorization matrix', () => {
 
   it('lets AUDITOR and ANALYST change nothing but their own password and (ANALYST) tokens', () => {
     const own = new Set(['login', 'logout', 'changePassword', 'createApiToken', 'revokeApiToken']);
+    // What REVIEWER plans; what only the report's own provider does (not even ADMIN).
+    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound']);
+    const provider = new Set(['saveAnswers', 'submitReport', 'deleteAttachment']);
     const mutations = Object.entries(table).filter(([, e]) => rootField(e.document).type === OperationTypeNode.MUTATION);
     for (const [name, entry] of mutations) {
       if (own.has(name)) continue;
-      for (const actor of ['AUDITOR', 'ANALYST', 'ANALYST_TOKEN', 'REVIEWER', 'PROVIDER'] as const) expect(entry.matrix[actor], `${name} by ${actor}`).toBe(DENY);
-      expect(entry.matrix.ADMIN, name).toBe(OK);
+      for (const actor of ['AUDITOR', 'ANALYST', 'ANALYST_TOKEN'] as const) expect(entry.matrix[actor], `${name} by ${actor}`).toBe(DENY);
+      expect(entry.matrix.REVIEWER, `${name} by REVIEWER`).toBe(reviewer.has(name) ? OK : DENY);
+      expect(entry.matrix.PROVIDER, `${name} by PROVIDER`).toBe(provider.has(name) ? OK : DENY);
+      expect(entry.matrix.OTHER_PROVIDER, `${name} by OTHER_PROVIDER`).toBe(provider.has(name) ? NF : DENY);
+      expect(entry.matrix.ADMIN, name).toBe(provider.has(name) ? DENY : OK);
     }
   });
 

@@ -5,6 +5,7 @@ import { getSchema } from '../src/app/schema.js';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { loginActors, type Actor, type Actors } from './support/actors.js';
+import { publishedTemplate } from './support/reporting.js';
 
 /**
  * Id swapping: a provider user (Jämtvård) sends ids of another provider's objects, or of
@@ -22,6 +23,7 @@ type Vars = Record<string, unknown>;
  * finds nothing. Otherwise the error code, the same for a foreign and a missing id.
  */
 type Outcome = 'PUBLIC' | 'EMPTY' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_USER_INPUT';
+// (PUBLIC here: readable by the caller whoever owns it, like templates and rounds for anyone logged in.)
 interface Swap {
   document: string;
   /** Every ID argument (or ID field of an input) the variables fill in. */
@@ -35,7 +37,11 @@ interface Swap {
 
 let app: TestApp;
 let actors: Actors;
-const x = {} as Record<'provider' | 'user' | 'unit' | 'agreement' | 'adminToken' | 'choiceSystem' | 'indicator' | 'program' | 'draft' | 'goal' | 'guideline' | 'ownColleague', string>;
+const x = {} as Record<
+  | 'provider' | 'user' | 'unit' | 'agreement' | 'adminToken' | 'choiceSystem' | 'indicator' | 'program' | 'draft' | 'goal' | 'guideline' | 'ownColleague'
+  | 'template' | 'templateDraft' | 'section' | 'question' | 'round' | 'report' | 'attachment',
+  string
+>;
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 
 const draft = (goalId: string, guidelineId: string) => ({
@@ -46,6 +52,20 @@ const draft = (goalId: string, guidelineId: string) => ({
   goals: [{ id: goalId, code: 'M1', title: 'Mål', category: 'QUALITY' }],
   guidelines: [{ id: guidelineId, code: 'R1', text: 'Riktlinje', obligation: 'SHALL', goalCode: 'M1' }],
 });
+
+const templateInput = (ids: { section: string; question: string; goal: string; guideline: string; indicator: string }) => ({
+  name: 'Bytt mall',
+  sections: [
+    {
+      id: ids.section,
+      title: 'Avsnitt',
+      questions: [{ id: ids.question, code: '1.1', text: 'Fråga', type: 'INDICATOR_VALUE', goalId: ids.goal, guidelineId: ids.guideline, indicatorId: ids.indicator }],
+    },
+  ],
+});
+const foreignTemplate = () => templateInput({ section: x.section, question: x.question, goal: x.goal, guideline: x.guideline, indicator: x.indicator });
+const missingTemplate = () => templateInput({ section: MISSING, question: MISSING, goal: MISSING, guideline: MISSING, indicator: MISSING });
+const TEMPLATE_IDS = ['input.sections.id', 'input.sections.questions.goalId', 'input.sections.questions.guidelineId', 'input.sections.questions.id', 'input.sections.questions.indicatorId'];
 
 const table: Record<string, Swap> = {
   // --- Public objects: anyone reads them ------------------------------------------------------
@@ -233,6 +253,102 @@ const table: Record<string, Swap> = {
     missing: () => ({ id: MISSING }),
     callers: { PROVIDER: 'FORBIDDEN' },
   },
+
+  // --- Follow-up: templates and rounds are read by anyone logged in, changed by ADMIN (REVIEWER plans rounds)
+  reportTemplate: {
+    document: 'query($id: ID!) { reportTemplate(id: $id) { name } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.template }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', ANALYST_TOKEN: 'PUBLIC' },
+  },
+  followUpRound: {
+    document: 'query($id: ID!) { followUpRound(id: $id) { name } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.round }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', ANALYST_TOKEN: 'PUBLIC' },
+  },
+  createReportTemplate: {
+    document: 'mutation($input: ReportTemplateInput!) { createReportTemplate(input: $input) { id } }',
+    swaps: TEMPLATE_IDS,
+    foreign: () => ({ input: foreignTemplate() }),
+    missing: () => ({ input: missingTemplate() }),
+    callers: { PROVIDER: 'FORBIDDEN', REVIEWER: 'FORBIDDEN' },
+  },
+  saveReportTemplateDraft: {
+    document: 'mutation($id: ID!, $input: ReportTemplateInput!) { saveReportTemplateDraft(id: $id, expectedVersion: 1, input: $input) { id } }',
+    swaps: ['id', ...TEMPLATE_IDS],
+    foreign: () => ({ id: x.templateDraft, input: foreignTemplate() }),
+    missing: () => ({ id: MISSING, input: missingTemplate() }),
+    callers: { PROVIDER: 'FORBIDDEN', REVIEWER: 'FORBIDDEN' },
+  },
+  publishReportTemplate: {
+    document: 'mutation($id: ID!) { publishReportTemplate(id: $id, expectedVersion: 1) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.templateDraft }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', REVIEWER: 'FORBIDDEN' },
+  },
+  createReportTemplateVersion: {
+    document: 'mutation($id: ID!) { createReportTemplateVersion(id: $id) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.template }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', REVIEWER: 'FORBIDDEN' },
+  },
+  createFollowUpRound: {
+    document: `mutation($t: ID!, $c: ID) { createFollowUpRound(input: { name: "Bytt", period: "2026", templateId: $t, choiceSystemId: $c,
+      opensAt: "2026-01-01T00:00:00Z", dueAt: "2026-02-01T00:00:00Z" }) { id } }`,
+    swaps: ['input.choiceSystemId', 'input.templateId'],
+    foreign: () => ({ t: x.template, c: x.choiceSystem }),
+    missing: () => ({ t: MISSING, c: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
+  },
+  openFollowUpRound: {
+    document: 'mutation($id: ID!) { openFollowUpRound(id: $id) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.round }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', AUDITOR: 'FORBIDDEN' },
+  },
+
+  // --- Follow-up: another provider's reports are as good as absent --------------------------------
+  reports: {
+    document: 'query($r: ID, $p: ID) { reports(filter: { roundId: $r, providerId: $p }) { totalCount edges { node { id } } } }',
+    swaps: ['filter.providerId', 'filter.roundId'],
+    foreign: () => ({ r: x.round, p: x.provider }),
+    missing: () => ({ r: MISSING, p: MISSING }),
+    callers: { PROVIDER: 'EMPTY', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
+  },
+  report: {
+    document: 'query($id: ID!) { report(id: $id) { id reference status answers { value } } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.report }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
+  },
+  saveAnswers: {
+    document: 'mutation($r: ID!, $a: [AnswerInput!]!) { saveAnswers(reportId: $r, expectedVersion: 2, answers: $a) { id } }',
+    swaps: ['answers.questionId', 'reportId'],
+    foreign: () => ({ r: x.report, a: [{ questionId: x.question, value: 'Bytt svar' }] }),
+    missing: () => ({ r: MISSING, a: [{ questionId: MISSING, value: 'Bytt svar' }] }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  submitReport: {
+    document: 'mutation($r: ID!) { submitReport(reportId: $r, expectedVersion: 2) { id } }',
+    swaps: ['reportId'],
+    foreign: () => ({ r: x.report }),
+    missing: () => ({ r: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  deleteAttachment: {
+    document: 'mutation($id: ID!) { deleteAttachment(id: $id) }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.attachment }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
 };
 
 beforeAll(async () => {
@@ -263,6 +379,16 @@ beforeAll(async () => {
        RETURNING id`,
     )
   ).id;
+  x.template = (await one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
+  x.section = (await one('SELECT id FROM template_section WHERE template_id = $1 ORDER BY position LIMIT 1', [x.template])).id;
+  x.question = (await one(`SELECT id FROM question WHERE template_id = $1 AND code = '3.3'`, [x.template])).id;
+  x.templateDraft = (await publishedTemplate(app.ds, 'Bytt utkast', [{ code: '1', type: 'BOOLEAN' }], 'DRAFT')).id;
+  x.round = (await one('SELECT id FROM follow_up_round WHERE template_id = $1', [x.template])).id;
+  // The in-house provider's draft (version 2, editable) and a file on its report returned for changes.
+  const reportOf = async (agreement: string) =>
+    (await one('SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = $1 AND r.round_id = $2', [agreement, x.round])).id;
+  x.report = await reportOf('UB-HV-2024-02');
+  x.attachment = (await one('SELECT id FROM attachment WHERE report_id = $1 AND deleted_at IS NULL', [await reportOf('UB-HV-2024-04')])).id;
 });
 afterAll(() => app?.close());
 
@@ -312,7 +438,14 @@ async function stateOfData(): Promise<unknown> {
     (SELECT count(*) || '/' || sum(version) FROM indicator) AS indicator,
     (SELECT count(*) || '/' || sum(value) FROM target) AS target,
     (SELECT count(*) || '/' || sum(version) FROM app_user) AS app_user,
-    (SELECT count(*) || '/' || count(revoked_at) FROM api_token) AS api_token`);
+    (SELECT count(*) || '/' || count(revoked_at) FROM api_token) AS api_token,
+    (SELECT count(*) || '/' || sum(version) FROM report_template) AS report_template,
+    (SELECT count(*) FROM question) AS question,
+    (SELECT count(*) || '/' || sum(version) FROM follow_up_round) AS follow_up_round,
+    (SELECT count(*) || '/' || sum(version) || '/' || string_agg(status, ',' ORDER BY id) FROM report) AS report,
+    (SELECT count(*) || '/' || coalesce(sum(hashtext(value::text)), 0) FROM answer) AS answer,
+    (SELECT count(*) FROM submission) AS submission,
+    (SELECT count(*) || '/' || count(deleted_at) FROM attachment) AS attachment`);
 }
 
 describe('id swapping', () => {

@@ -184,13 +184,15 @@ export async function insertDemoReporting(em: EntityManager, store: AttachmentSt
       if (q.type === 'ATTACHMENT' && !attachmentId) continue;
       const value = demoValue(q, n, attachmentId);
       const confidential = q.code === '5.5' && n % 2 === 0;
+      // The submission holds the answer exactly as saved, the provider's note included.
+      const note = q.code === '1.3' ? 'Utökad telefontid under influensasäsongen.' : null;
       await em.query(
         `INSERT INTO answer (report_id, question_id, template_id, value, note, confidentiality_requested, confidentiality_reason, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [report.id, q.id, primaryId, JSON.stringify(value), q.code === '1.3' ? 'Utökad telefontid under influensasäsongen.' : null, confidential,
+        [report.id, q.id, primaryId, JSON.stringify(value), note, confidential,
          confidential ? 'Innehåller uppgifter om affärsförhållanden (OSL 31 kap. 16 §).' : null, by],
       );
-      snapshot.push({ questionId: q.id, code: q.code, value, note: null, confidentialityRequested: confidential,
+      snapshot.push({ questionId: q.id, code: q.code, value, note, confidentialityRequested: confidential,
         confidentialityReason: confidential ? 'Innehåller uppgifter om affärsförhållanden (OSL 31 kap. 16 §).' : null });
     }
     if (state === 'DRAFT') {

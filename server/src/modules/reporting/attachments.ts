@@ -54,6 +54,16 @@ export async function detectMediaType(fileName: string, data: Buffer): Promise<s
   return null;
 }
 
+/** The report of a file the viewer may read; otherwise the file is NOT_FOUND, word for word as a file that does not exist. */
+async function reportOfAttachment(ctx: Context, attachment: Attachment): Promise<void> {
+  try {
+    await readableReport(ctx, attachment.reportId);
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.NOT_FOUND) throw notFound('Attachment');
+    throw error;
+  }
+}
+
 function safeFileName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f"<>|:*?]/g, '_').trim();
@@ -83,7 +93,8 @@ function readUpload(req: Request, limit: number): Promise<{ fields: Record<strin
     let tooLarge = false;
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: limit, fields: 10, fieldSize: 1000 } });
+      // Browsers send file names as UTF-8 (busboy would read them as latin1: "skÃ¤rmbild.png").
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: limit, fields: 10, fieldSize: 1000 } });
     } catch (e) {
       reject(e);
       return;
@@ -177,11 +188,11 @@ export function attachmentRoutes(config: Config, ds: DataSource, log: Logger, st
   router.get('/:id', async (req: Request, res: Response) => {
     const ctx = context(req, res);
     try {
-      await access.user(ctx);
+      await access.require(ctx, ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER']); // the same answer for every id to others
       const id = String(req.params.id);
       const attachment = isId(id) ? await ds.getRepository(Attachment).findOneBy({ id }) : null;
       if (!attachment) throw notFound('Attachment');
-      await readableReport(ctx, attachment.reportId); // NOT_FOUND for those who may not read the report
+      await reportOfAttachment(ctx, attachment); // NOT_FOUND for those who may not read the report
       if (!store.exists(attachment.storageKey)) throw notFound('Attachment');
       res.setHeader('Content-Type', attachment.mediaType);
       res.setHeader('Content-Length', String(attachment.size));
@@ -199,15 +210,18 @@ export function attachmentRoutes(config: Config, ds: DataSource, log: Logger, st
 export const attachmentService = {
   /** Removes a file from a report while the provider edits it (the stored bytes stay for the record of earlier submissions). */
   async remove(ctx: Context, attachmentId: string): Promise<boolean> {
-    const viewer = await access.user(ctx);
+    // The role first: someone who reads no report gets the same answer for every id.
+    const viewer = await access.require(ctx, ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER']);
     const attachment = isId(attachmentId) ? await ctx.em.getRepository(Attachment).findOneBy({ id: attachmentId }) : null;
     if (!attachment || attachment.deletedAt) throw notFound('Attachment');
-    const report = await readableReport(ctx, attachment.reportId);
-    if (!canEdit(viewer, report)) {
-      throw new GraphQLError('Files are removed only while the provider edits the report', { extensions: { code: ErrorCode.FORBIDDEN } });
-    }
+    await reportOfAttachment(ctx, attachment);
+    const refused = () => new GraphQLError('Files are removed only while the provider edits the report', { extensions: { code: ErrorCode.FORBIDDEN } });
     await ctx.em.transaction(async (em) => {
-      await em.query('UPDATE attachment SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [attachmentId]);
+      // Checked on the locked report, so a submit in between cannot be followed by a removal.
+      const [report] = await em.query('SELECT provider_id AS "providerId", status FROM report WHERE id = $1 FOR UPDATE', [attachment.reportId]);
+      if (!canEdit(viewer, report)) throw refused();
+      const removed: [unknown[], number] = await em.query('UPDATE attachment SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id', [attachmentId]);
+      if (removed[1] !== 1) throw notFound('Attachment');
       await em.query(
         `UPDATE answer SET value = 'null'::jsonb, updated_at = now(), updated_by = $3 WHERE report_id = $1 AND value = to_jsonb($2::text)`,
         [attachment.reportId, attachmentId, viewer.userId],

@@ -16,14 +16,13 @@ import { checkComplete, checkShape } from './values.js';
 /** Roles that read every provider's reports. */
 const READ_ALL = ['ADMIN', 'REVIEWER', 'AUDITOR'] as const;
 
+/** A person logged in as a user of the report's own provider: the only ones who answer and submit it. */
+export function isOwnProviderUser(viewer: Viewer | null, report: Pick<Report, 'providerId'>): boolean {
+  return !!viewer && viewer.kind === 'USER' && viewer.roles.includes('PROVIDER') && viewer.providerId === report.providerId;
+}
+
 export function canEdit(viewer: Viewer | null, report: Pick<Report, 'providerId' | 'status'>): boolean {
-  return (
-    !!viewer &&
-    viewer.kind === 'USER' &&
-    viewer.roles.includes('PROVIDER') &&
-    viewer.providerId === report.providerId &&
-    EDITABLE_STATUSES.includes(report.status)
-  );
+  return isOwnProviderUser(viewer, report) && EDITABLE_STATUSES.includes(report.status);
 }
 
 /** A report the viewer may read, or NOT_FOUND (the same for someone else's report and for no report). */
@@ -98,10 +97,10 @@ export const reportService = {
     if (answers.length > 1000) throw badField('answers', 'Too many answers in one save');
     await ctx.em.transaction(async (em) => {
       const report = (await lockReport(em, reportId))!;
-      if (!canEdit(viewer, report)) {
-        if (viewer.providerId === report.providerId && viewer.roles.includes('PROVIDER')) throw notEditable(report);
+      if (!isOwnProviderUser(viewer, report)) {
         throw new GraphQLError('Only the provider\'s own users answer its reports', { extensions: { code: ErrorCode.FORBIDDEN } });
       }
+      if (!canEdit(viewer, report)) throw notEditable(report);
       if (report.version !== expectedVersion) throw conflict(report.version);
 
       const questions = new Map((await templateQuestions(em, report.templateId)).map((q) => [q.id, q]));
@@ -156,8 +155,12 @@ export const reportService = {
           [reportId, c.questionId, report.templateId, JSON.stringify(c.value), c.note, c.confidentialityRequested, c.confidentialityReason, viewer.userId],
         );
       }
-      const nextStatus = report.status === ReportStatus.NOT_STARTED ? ReportStatus.DRAFT : report.status;
-      // Every acknowledged save moves the version on, so the next save must carry the new one.
+      // Not started → draft; a report returned for changes is a draft again once the provider edits it.
+      const nextStatus =
+        report.status === ReportStatus.NOT_STARTED || report.status === ReportStatus.CHANGES_REQUESTED ? ReportStatus.DRAFT : report.status;
+      // A save that changes nothing is no change: no new version, no audit row.
+      if (Object.keys(changedAfter).length === 0) return;
+      // Every acknowledged change moves the version on, so the next save must carry the new one.
       const res: [unknown[], number] = await em.query(
         `UPDATE report SET version = version + 1, status = $3, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
         [reportId, expectedVersion, nextStatus],
@@ -184,12 +187,13 @@ export const reportService = {
     await readableReport(ctx, reportId);
     const submissionId = await ctx.em.transaction(async (em) => {
       const report = (await lockReport(em, reportId))!;
-      const earlier = await em.query('SELECT id FROM submission WHERE report_id = $1 AND report_version = $2', [reportId, expectedVersion]);
-      if (earlier.length) return earlier[0].id as string; // a retry after a lost response
-      if (!canEdit(viewer, report)) {
-        if (viewer.providerId === report.providerId && viewer.roles.includes('PROVIDER')) throw notEditable(report);
+      // Who may submit comes first: a retry is the provider's, not anyone's way to a submission.
+      if (!isOwnProviderUser(viewer, report)) {
         throw new GraphQLError('Only the provider\'s own users submit its reports', { extensions: { code: ErrorCode.FORBIDDEN } });
       }
+      const earlier = await em.query('SELECT id FROM submission WHERE report_id = $1 AND report_version = $2', [reportId, expectedVersion]);
+      if (earlier.length) return earlier[0].id as string; // a retry after a lost response
+      if (!canEdit(viewer, report)) throw notEditable(report);
       if (report.version !== expectedVersion) throw conflict(report.version);
 
       const questions = await templateQuestions(em, report.templateId);

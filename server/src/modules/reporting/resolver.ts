@@ -170,12 +170,16 @@ export class ReportTemplateFields {
   async coverage(@Root() t: ReportTemplate, @Ctx() ctx: Context): Promise<TemplateCoverage> {
     const [program] = await ctx.em.query(`SELECT id FROM program WHERE status = 'ADOPTED' ORDER BY term_start DESC LIMIT 1`);
     if (!program) return { program: null, goals: [], guidelines: [] };
-    const [prog, goals, guidelines, questions] = await Promise.all([
+    const [prog, goals, guidelines, unordered, sections] = await Promise.all([
       ctx.em.getRepository(Program).findOneBy({ id: program.id }),
       ctx.loaders.goalsByProgram.load(program.id),
       ctx.loaders.guidelinesByProgram.load(program.id),
       ctx.loaders.questionsByTemplate.load(t.id),
+      ctx.loaders.sectionsByTemplate.load(t.id),
     ]);
+    // In template order: by section position (not by section id), then question position.
+    const sectionPosition = new Map(sections.map((s) => [s.id, s.position]));
+    const questions = [...unordered].sort((a, b) => sectionPosition.get(a.sectionId)! - sectionPosition.get(b.sectionId)! || a.position - b.position);
     return {
       program: prog,
       goals: goals.map((goal) => ({ goal, questions: questions.filter((q) => q.goalId === goal.id) })),

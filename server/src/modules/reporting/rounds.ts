@@ -59,11 +59,11 @@ export const roundService = {
       if (round.status === RoundStatus.CLOSED) throw badField('id', 'The round is closed');
       const created: { id: string }[] = await em.query(
         `INSERT INTO report (reference, round_id, agreement_id, provider_id, template_id, due_at)
-         SELECT 'RAP-' || $2::text || '-' || lpad(nextval('report_reference_seq')::text, 5, '0'), $1, a.id, a.provider_id, $3, $4
+         SELECT 'RAP-' || $2::text || '-' || lpad(nextval('report_reference_seq')::text, 5, '0'), $1, a.id, a.provider_id, $3, $4::timestamptz
          FROM agreement a
          WHERE a.in_program_scope AND a.form <> 'LOF' AND a.form = ANY($5)
            AND ($6::uuid IS NULL OR a.choice_system_id = $6)
-           AND a.valid_from <= $4::date AND (a.valid_to IS NULL OR a.valid_to >= $7::date)
+           AND a.valid_from <= ($4::timestamptz)::date AND (a.valid_to IS NULL OR a.valid_to >= ($7::timestamptz)::date)
          ORDER BY a.reference
          ON CONFLICT (round_id, agreement_id) DO NOTHING
          RETURNING id`,

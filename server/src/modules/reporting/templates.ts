@@ -88,6 +88,26 @@ const CONSTRAINTS: Record<string, [string, string]> = {
   question_indicator_id_fkey: ['input', 'A question links to an indicator that does not exist'],
 };
 
+/**
+ * Ids in the input name sections and questions of the draft itself, to keep them; each at most
+ * once. Anything else (another template's, or made up) is refused at its field.
+ */
+function checkKeptIds(data: TemplateData, existing: { sections: Set<string>; questions: Set<string> }): void {
+  const fields: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  const check = (id: string | null | undefined, kept: Set<string>, path: string, what: string) => {
+    if (!id) return;
+    if (!kept.has(id)) fields.push({ path, message: `Not a ${what} of this draft: leave the id out for a new one` });
+    else if (seen.has(id)) fields.push({ path, message: `The same ${what} twice` });
+    seen.add(id);
+  };
+  data.sections.forEach((s, si) => {
+    check(s.id, existing.sections, `input.sections.${si}.id`, 'section');
+    s.questions.forEach((q, qi) => check(q.id, existing.questions, `input.sections.${si}.questions.${qi}.id`, 'question'));
+  });
+  if (fields.length) throw badUserInput(fields, fields[0].message);
+}
+
 /** Replaces the content of a DRAFT template (the database refuses it for any other status). */
 async function writeContent(em: EntityManager, templateId: string, data: TemplateData): Promise<void> {
   await em.query('DELETE FROM question WHERE template_id = $1', [templateId]);
@@ -152,6 +172,7 @@ export const templateService = {
   async create(ctx: Context, input: ReportTemplateInput): Promise<ReportTemplate> {
     await access.requireWriter(ctx, ['ADMIN']);
     const data = parseInput(templateSchema, input);
+    checkKeptIds(data, { sections: new Set(), questions: new Set() });
     const newId = await ctx.em
       .transaction(async (em) => {
         const [row] = await em.query(
@@ -182,6 +203,9 @@ export const templateService = {
         if (before.status !== TemplateStatus.DRAFT) {
           throw badUserInput([{ path: 'id', message: 'A published template is frozen: make a new version to change it' }]);
         }
+        const kept = async (table: string) =>
+          new Set<string>((await em.query(`SELECT id FROM ${table} WHERE template_id = $1`, [templateId])).map((r: { id: string }) => r.id));
+        checkKeptIds(data, { sections: await kept('template_section'), questions: await kept('question') });
         const beforeContent = await templateContent(em, templateId);
         await writeContent(em, templateId, data);
         await em.query(
