@@ -1,4 +1,5 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@insyn/shared';
 import { badField } from './errors.js';
 
@@ -94,4 +95,33 @@ export function toConnection<T>(
       endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null,
     },
   };
+}
+
+/**
+ * One page of a keyset-paginated list: checks `first` and `after`, counts the whole filtered
+ * list, and fetches `first + 1` rows after the cursor in a stable order (the last key is unique).
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  options: {
+    first: number | null | undefined;
+    after: string | null | undefined;
+    /** SQL expressions of the sort key, e.g. ['p.name', 'p.id']. */
+    keys: string[];
+    direction?: 'ASC' | 'DESC';
+    keyOf: (row: T) => (string | number)[];
+  },
+): Promise<Connection<T>> {
+  const size = pageSize(options.first);
+  const cursor = decodeCursor(options.after, options.keys.length);
+  const direction = options.direction ?? 'ASC';
+  const totalCount = await qb.clone().getCount();
+  if (cursor) {
+    const params = Object.fromEntries(cursor.map((v, i) => [`keyset${i}`, v]));
+    const placeholders = cursor.map((_, i) => `:keyset${i}`).join(', ');
+    qb.andWhere(`(${options.keys.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${placeholders})`, params);
+  }
+  options.keys.forEach((key, i) => (i === 0 ? qb.orderBy(key, direction) : qb.addOrderBy(key, direction)));
+  const rows = await qb.limit(size + 1).getMany();
+  return toConnection(rows, size, totalCount, options.keyOf);
 }

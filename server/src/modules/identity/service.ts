@@ -11,7 +11,7 @@ import { SESSION_COOKIE, TOKEN_PREFIX, hashSecret, newSecret, type Viewer } from
 import { mapConstraintError } from '../../common/db-errors.js';
 import { badField, badUserInput, notFound } from '../../common/errors.js';
 import { isId } from '../../common/ids.js';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination.js';
+import { decodeCursor, keysetPage, pageSize, type Connection } from '../../common/pagination.js';
 import { lockForUpdate, updateVersioned } from '../../common/versioned.js';
 import { parseInput } from '../../common/zod-input.js';
 import { ApiToken, User } from './entities.js';
@@ -219,8 +219,8 @@ export const identityService = {
 
   async users(ctx: Context, filter: UserFilter | null, first: number | null, after: string | null): Promise<Connection<User>> {
     const viewer = await access.require(ctx, ['ADMIN', 'AUDITOR', 'PROVIDER']);
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    pageSize(first);
+    decodeCursor(after, 2);
     if (filter?.providerId != null && !isId(filter.providerId)) throw badField('filter.providerId', 'Not a valid id');
     const scope = access.providerScope(viewer);
     const qb = ctx.em.getRepository(User).createQueryBuilder('u');
@@ -230,10 +230,7 @@ export const identityService = {
     if (filter?.active != null) qb.andWhere('u.active = :active', { active: filter.active });
     const search = filter?.search?.trim();
     if (search) qb.andWhere("(u.name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\')", { q: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    const totalCount = await qb.clone().getCount();
-    if (cursor) qb.andWhere('(u.name, u.id) > (:cn, :ci)', { cn: cursor[0], ci: cursor[1] });
-    const rows = await qb.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(size + 1).getMany();
-    return toConnection(rows, size, totalCount, (u) => [u.name, u.id]);
+    return keysetPage(qb, { first, after, keys: ['u.name', 'u.id'], keyOf: (u) => [u.name, u.id] });
   },
 
   async user(ctx: Context, userId: string): Promise<User> {

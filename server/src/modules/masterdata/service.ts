@@ -2,7 +2,7 @@ import { isMunicipalityCode, type FieldError } from '@insyn/shared';
 import type { Context } from '../../app/context.js';
 import { badUserInput, notFound } from '../../common/errors.js';
 import { isId } from '../../common/ids.js';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination.js';
+import { decodeCursor, keysetPage, pageSize, type Connection } from '../../common/pagination.js';
 import { ChoiceSystem, Municipality, Provider, Unit } from './entities.js';
 import type { ProviderFilter, UnitFilter } from './inputs.js';
 
@@ -49,8 +49,8 @@ export const masterDataService = {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<Connection<Provider>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    pageSize(first);
+    decodeCursor(after, 2);
     checkFilter(filter);
     const qb = ctx.em.getRepository(Provider).createQueryBuilder('p');
     if (filter?.municipalityCode) {
@@ -63,10 +63,7 @@ export const masterDataService = {
     if (search) {
       qb.andWhere("(p.name ILIKE :q ESCAPE '\\' OR p.org_number LIKE :q ESCAPE '\\')", { q: likePattern(search) });
     }
-    const totalCount = await qb.clone().getCount();
-    if (cursor) qb.andWhere('(p.name, p.id) > (:cn, :ci)', { cn: cursor[0], ci: cursor[1] });
-    const rows = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').limit(size + 1).getMany();
-    return toConnection(rows, size, totalCount, (p) => [p.name, p.id]);
+    return keysetPage(qb, { first, after, keys: ['p.name', 'p.id'], keyOf: (p) => [p.name, p.id] });
   },
 
   /** Units ordered by name (Swedish collation), keyset-paginated. */
@@ -76,8 +73,8 @@ export const masterDataService = {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<Connection<Unit>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    pageSize(first);
+    decodeCursor(after, 2);
     checkFilter(filter);
     const qb = ctx.em.getRepository(Unit).createQueryBuilder('u');
     if (filter?.municipalityCode) qb.andWhere('u.municipality_code = :m', { m: filter.municipalityCode });
@@ -90,9 +87,6 @@ export const masterDataService = {
     }
     const search = filter?.search?.trim();
     if (search) qb.andWhere("u.name ILIKE :q ESCAPE '\\'", { q: likePattern(search) });
-    const totalCount = await qb.clone().getCount();
-    if (cursor) qb.andWhere('(u.name, u.id) > (:cn, :ci)', { cn: cursor[0], ci: cursor[1] });
-    const rows = await qb.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(size + 1).getMany();
-    return toConnection(rows, size, totalCount, (u) => [u.name, u.id]);
+    return keysetPage(qb, { first, after, keys: ['u.name', 'u.id'], keyOf: (u) => [u.name, u.id] });
   },
 };

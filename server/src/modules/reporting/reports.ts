@@ -7,7 +7,7 @@ import type { Viewer } from '../../common/auth.js';
 import { recordAudit } from '../../common/audit.js';
 import { badField, badUserInput, conflict, notFound } from '../../common/errors.js';
 import { isId } from '../../common/ids.js';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination.js';
+import { decodeCursor, keysetPage, pageSize, type Connection } from '../../common/pagination.js';
 import { Report, Submission, type Question, type SnapshotAnswer } from './entities.js';
 import { EDITABLE_STATUSES, ReportStatus } from './enums.js';
 import type { AnswerInput, ReportFilter } from './types.js';
@@ -63,8 +63,8 @@ export const reportService = {
   /** Reports the viewer may read: all for the region's roles, their own provider's for a provider user. */
   async reports(ctx: Context, filter: ReportFilter | null, first: number | null, after: string | null): Promise<Connection<Report>> {
     const viewer = await access.require(ctx, [...READ_ALL, 'PROVIDER']);
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    pageSize(first);
+    decodeCursor(after, 2);
     const fields: FieldError[] = [];
     if (filter?.roundId != null && !isId(filter.roundId)) fields.push({ path: 'filter.roundId', message: 'Not a valid id' });
     if (filter?.providerId != null && !isId(filter.providerId)) fields.push({ path: 'filter.providerId', message: 'Not a valid id' });
@@ -80,10 +80,7 @@ export const reportService = {
     }
     if (filter?.overdue === true) qb.andWhere(`r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED')`);
     if (filter?.overdue === false) qb.andWhere(`NOT (r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED'))`);
-    const totalCount = await qb.clone().getCount();
-    if (cursor) qb.andWhere('(r.due_at, r.id) > (:cd, :ci)', { cd: cursor[0], ci: cursor[1] });
-    const rows = await qb.orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC').limit(size + 1).getMany();
-    return toConnection(rows, size, totalCount, (r) => [new Date(r.dueAt).toISOString(), r.id]);
+    return keysetPage(qb, { first, after, keys: ['r.due_at', 'r.id'], keyOf: (r) => [new Date(r.dueAt).toISOString(), r.id] });
   },
 
   /**
