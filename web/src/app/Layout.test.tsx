@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
-import { initI18n, LANGUAGE_STORAGE_KEY } from './i18n';
-import { Layout } from './Layout';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Role } from '@insyn/shared';
+import { Route } from 'react-router';
+import { renderInShell, viewerResult } from '../test/render';
+import { LANGUAGE_STORAGE_KEY } from './i18n';
 
-async function renderShell() {
-  const i18n = await initI18n('sv');
-  render(
-    <I18nextProvider i18n={i18n}>
-      <MemoryRouter initialEntries={['/utforare']}>
-        <Layout>
-          <h1>Sida</h1>
-        </Layout>
-      </MemoryRouter>
-    </I18nextProvider>,
-  );
-  return i18n;
+async function renderShell(roles: Role[] | null = null, url = '/utforare') {
+  return renderInShell(<Route path="*" element={<h1>Sida</h1>} />, {
+    url,
+    handler: (op) => (op.operationName === 'Viewer' ? viewerResult(roles, { name: 'Anna Administratör' }) : new Error(op.operationName)),
+  });
+}
+
+function menuLinks(): string[] {
+  const nav = screen.getByRole('navigation', { name: /Huvudmeny|Main menu/ });
+  return within(nav)
+    .getAllByRole('link')
+    .map((a) => a.textContent ?? '');
 }
 
 describe('app shell', () => {
@@ -45,5 +45,38 @@ describe('app shell', () => {
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(screen.getByRole('button', { name: 'Svenska' }).getAttribute('lang')).toBe('sv');
     expect(screen.getByRole('link', { name: 'Skip to main content' })).toBeTruthy();
+  });
+});
+
+describe('navigation by role', () => {
+  const PUBLIC = ['Start', 'Program', 'Indikatorer', 'Utförare'];
+
+  it('offers "Logga in" (back to this page) and only the public pages when nobody is logged in', async () => {
+    await renderShell(null, '/program');
+    const login = await screen.findByRole('link', { name: 'Logga in' });
+    expect(login.getAttribute('href')).toBe('/logga-in?till=%2Fprogram');
+    expect(menuLinks()).toEqual(PUBLIC);
+    expect(screen.queryByRole('button', { name: 'Logga ut' })).toBeNull();
+  });
+
+  it.each<[string, Role[], string[]]>([
+    ['ADMIN', ['ADMIN'], [...PUBLIC, 'Administration', 'Granskningslogg', 'API-nycklar', 'Mitt konto']],
+    ['REVIEWER', ['REVIEWER'], [...PUBLIC, 'Mitt konto']],
+    ['PROVIDER', ['PROVIDER'], [...PUBLIC, 'Mitt konto']],
+    ['AUDITOR', ['AUDITOR'], [...PUBLIC, 'Användare', 'Granskningslogg', 'Mitt konto']],
+    ['ANALYST', ['ANALYST'], [...PUBLIC, 'API-nycklar', 'Mitt konto']],
+    ['AUDITOR + ANALYST', ['AUDITOR', 'ANALYST'], [...PUBLIC, 'Användare', 'Granskningslogg', 'API-nycklar', 'Mitt konto']],
+  ])('%s sees exactly the links of the roles, the name and "Logga ut"', async (_name, roles, expected) => {
+    await renderShell(roles, '/');
+    expect(await screen.findByRole('button', { name: 'Logga ut' })).toBeTruthy();
+    expect(screen.getByTestId('signed-in-name').textContent).toBe('Anna Administratör');
+    expect(screen.queryByRole('link', { name: 'Logga in' })).toBeNull();
+    expect(menuLinks()).toEqual(expected);
+  });
+
+  it('treats an unreachable API as logged out, so the public pages keep working', async () => {
+    await renderInShell(<Route path="*" element={<h1>Sida</h1>} />, { url: '/', handler: () => new Error('offline') });
+    expect(await screen.findByRole('link', { name: 'Logga in' })).toBeTruthy();
+    expect(menuLinks()).toEqual(PUBLIC);
   });
 });

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { ErrorCode } from '@insyn/shared';
 import { graphql } from '../gql';
 import { hasErrorCode } from '../shared/errors';
-import { loginPath, mainNavItems } from './access';
+import { LOGGED_OUT_PARAM, loginPath, mainNavItems } from './access';
 import { isLanguage, switchLanguage } from './i18n';
 import { paths } from './routes';
-import { ViewerQuery, useViewer, type SessionViewer } from './viewer';
+import { useViewer, type SessionViewer } from './viewer';
 
 /** The app shell: skip link, header with language switch, main navigation, main, footer. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -29,6 +29,9 @@ export function Layout({ children }: { children: ReactNode }) {
       return;
     }
     if (window.location.hash) return;
+    // A page that loaded its code first may already have the user in one of its fields: leave them there.
+    const active = document.activeElement;
+    if (active && active !== mainRef.current && mainRef.current?.contains(active) && active.matches('input, select, textarea')) return;
     window.scrollTo(0, 0);
     mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
@@ -107,8 +110,6 @@ const LogoutMutation = graphql(`
 /** The logged-in user's name and the logout button. */
 function SignedIn({ viewer }: { viewer: SessionViewer }) {
   const { t } = useTranslation();
-  const client = useApolloClient();
-  const navigate = useNavigate();
   const [logout] = useMutation(LogoutMutation);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -127,11 +128,8 @@ function SignedIn({ viewer }: { viewer: SessionViewer }) {
         return;
       }
     }
-    navigate(paths.login, { state: { loggedOut: true } });
-    // Nothing of the user's data stays in memory after logging out.
-    await client.clearStore();
-    client.writeQuery({ query: ViewerQuery, data: { viewer: null } });
-    setBusy(false);
+    // A full page load: nothing of the user's data stays in the memory of this tab.
+    window.location.assign(`${paths.login}?${LOGGED_OUT_PARAM}=1`);
   };
 
   return (

@@ -49,3 +49,14 @@ describe('dates', () => {
     expect(formatDate('snart', 'sv')).toBe('snart');
   });
 });
+
+describe('days in Swedish time', () => {
+  it('knows where a day starts and ends, in winter and in summer', async () => {
+    const { endOfDay, startOfDay, isoDay } = await import('./format');
+    expect(startOfDay('2026-01-15')).toBe('2026-01-14T23:00:00.000Z');
+    expect(endOfDay('2026-01-15')).toBe('2026-01-15T22:59:59.000Z');
+    expect(startOfDay('2026-07-15')).toBe('2026-07-14T22:00:00.000Z');
+    expect(endOfDay('2026-07-15')).toBe('2026-07-15T21:59:59.000Z');
+    expect(isoDay('2026-07-14T22:30:00Z')).toBe('2026-07-15');
+  });
+});

@@ -310,7 +310,7 @@ const en: Translation = {
     unavailable: 'Insyn cannot be reached right now. Check your internet connection and try again.',
     loggedOut: 'You are now logged out.',
     alreadySignedIn: 'You are already logged in as {{name}}.',
-    continue: 'Continue to My account',
+    continue: 'Continue',
     forgotHeading: 'Forgotten your password?',
     forgot: 'Contact the region’s administrator. You will get a temporary password, which you change the first time you log in.',
   },

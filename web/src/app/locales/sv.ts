@@ -312,7 +312,7 @@ const sv = {
     unavailable: 'Det gick inte att nå Insyn just nu. Kontrollera din internetanslutning och försök igen.',
     loggedOut: 'Du är nu utloggad.',
     alreadySignedIn: 'Du är redan inloggad som {{name}}.',
-    continue: 'Fortsätt till Mitt konto',
+    continue: 'Fortsätt',
     forgotHeading: 'Glömt lösenordet?',
     forgot: 'Kontakta regionens administratör. Du får ett tillfälligt lösenord som du byter första gången du loggar in.',
   },
