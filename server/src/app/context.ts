@@ -7,10 +7,11 @@ import { createMasterDataLoaders } from '../modules/masterdata/loaders.js';
 import { createProgramLoaders } from '../modules/program/loaders.js';
 import { createIdentityLoaders } from '../modules/identity/loaders.js';
 import { createReportingLoaders } from '../modules/reporting/loaders.js';
+import { createReviewLoaders } from '../modules/review/loaders.js';
 import { resolveViewer } from '../modules/identity/authenticate.js';
 
 export function createLoaders(em: EntityManager) {
-  return { ...createMasterDataLoaders(em), ...createProgramLoaders(em), ...createIdentityLoaders(em), ...createReportingLoaders(em) };
+  return { ...createMasterDataLoaders(em), ...createProgramLoaders(em), ...createIdentityLoaders(em), ...createReportingLoaders(em), ...createReviewLoaders(em) };
 }
 export type Loaders = ReturnType<typeof createLoaders>;
 

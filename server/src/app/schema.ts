@@ -5,9 +5,10 @@ import { program } from '../modules/program/index.js';
 import { identity } from '../modules/identity/index.js';
 import { audit } from '../modules/audit/audit.js';
 import { reporting } from '../modules/reporting/index.js';
+import { review } from '../modules/review/index.js';
 import { DateTimeScalar } from '../common/scalars.js';
 
-export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers] as const;
+export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers, ...review.resolvers] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -6,10 +6,11 @@ import { program } from '../modules/program/index.js';
 import { identity } from '../modules/identity/index.js';
 import { audit } from '../modules/audit/audit.js';
 import { reporting } from '../modules/reporting/index.js';
+import { review } from '../modules/review/index.js';
 import { migrations } from './migrations/index.js';
 import { SqlLogger } from './sql-logger.js';
 
-export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities];
+export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities];
 
 export function createDataSource(url: string, log: Logger, poolSize = 10): DataSource {
   return new DataSource({

@@ -245,6 +245,13 @@ export class Report {
   @Field(() => Date)
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  @Column({ name: 'assigned_to', type: 'uuid', nullable: true })
+  assignedToId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The one question the provider may change after a reviewer reopened it.' })
+  @Column({ name: 'reopened_question_id', type: 'uuid', nullable: true })
+  reopenedQuestionId: string | null;
 }
 
 @ObjectType({ description: 'The answer to one question.' })

@@ -35,7 +35,8 @@ export async function readableReport(ctx: Context, reportId: string): Promise<Re
 
 async function lockReport(em: EntityManager, reportId: string): Promise<Report | null> {
   const rows = await em.query(
-    `SELECT id, provider_id AS "providerId", template_id AS "templateId", status, version, reference, round_id AS "roundId"
+    `SELECT id, provider_id AS "providerId", template_id AS "templateId", status, version, reference, round_id AS "roundId",
+            reopened_question_id AS "reopenedQuestionId"
      FROM report WHERE id = $1 FOR UPDATE`,
     [reportId],
   );
@@ -68,6 +69,10 @@ export const reportService = {
     const fields: FieldError[] = [];
     if (filter?.roundId != null && !isId(filter.roundId)) fields.push({ path: 'filter.roundId', message: 'Not a valid id' });
     if (filter?.providerId != null && !isId(filter.providerId)) fields.push({ path: 'filter.providerId', message: 'Not a valid id' });
+    if (filter?.choiceSystemId != null && !isId(filter.choiceSystemId)) fields.push({ path: 'filter.choiceSystemId', message: 'Not a valid id' });
+    if (filter?.municipalityCode != null && !/^\d{4}$/.test(filter.municipalityCode)) {
+      fields.push({ path: 'filter.municipalityCode', message: 'municipalityCode must be a four-digit SCB code' });
+    }
     if (fields.length) throw badUserInput(fields);
     const scope = access.providerScope(viewer);
     const qb = ctx.em.getRepository(Report).createQueryBuilder('r');
@@ -80,6 +85,17 @@ export const reportService = {
     }
     if (filter?.overdue === true) qb.andWhere(`r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED')`);
     if (filter?.overdue === false) qb.andWhere(`NOT (r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED'))`);
+    if (filter?.municipalityCode) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM agreement_unit au JOIN unit u ON u.id = au.unit_id WHERE au.agreement_id = r.agreement_id AND u.municipality_code = :m)',
+        { m: filter.municipalityCode },
+      );
+    }
+    if (filter?.choiceSystemId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM agreement a WHERE a.id = r.agreement_id AND a.choice_system_id = :cs)', { cs: filter.choiceSystemId });
+    }
+    if (filter?.assignedToMe === true) qb.andWhere('r.assigned_to = :me', { me: viewer.userId });
+    if (filter?.assignedToMe === false) qb.andWhere('r.assigned_to IS NULL');
     return keysetPage(qb, { first, after, keys: ['r.due_at', 'r.id'], keyOf: (r) => [new Date(r.dueAt).toISOString(), r.id] });
   },
 
@@ -107,6 +123,10 @@ export const reportService = {
       answers.forEach((a, i) => {
         const q = isId(a.questionId) ? questions.get(a.questionId) : undefined;
         if (!q) return void fields.push({ path: `answers.${i}.questionId`, message: 'No such question in this report' });
+        if (report.reopenedQuestionId && q.id !== report.reopenedQuestionId) {
+          const reopened = questions.get(report.reopenedQuestionId)!;
+          return void fields.push({ path: `answers.${q.id}`, message: `${q.code}: only question ${reopened.code} is reopened for changes` });
+        }
         if (seen.has(q.id)) return void fields.push({ path: `answers.${q.id}`, message: `${q.code}: answered twice in one save` });
         seen.add(q.id);
         const shape = checkShape(q, a.value);
@@ -238,7 +258,7 @@ export const reportService = {
         [reportId, expectedVersion, viewer.userId, JSON.stringify(snapshot)],
       );
       await em.query(
-        `UPDATE report SET status = 'SUBMITTED', submitted_at = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        `UPDATE report SET status = 'SUBMITTED', submitted_at = $2, reopened_question_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
         [reportId, row.received_at],
       );
       await recordAudit(em, ctx, {

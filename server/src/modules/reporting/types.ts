@@ -24,6 +24,15 @@ export class ReportFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Past due and not yet submitted (or returned for changes).' })
   overdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Reports with a unit in this municipality (SCB code).' })
+  municipalityCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  choiceSystemId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: assigned to me; false: assigned to nobody.' })
+  assignedToMe?: boolean | null;
 }
 
 @InputType({ description: 'One answer to save. value: JSON whose shape the question type fixes; null clears it.' })
