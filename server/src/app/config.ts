@@ -36,6 +36,19 @@ const schema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(200000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_SECURE: bool.default(false),
+  MAIL_FROM: z.string().min(3).default('Insyn <insyn@insyn.example>'),
+  REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, 'must be days before the due date, e.g. 14,3')
+    .default('14,3')
+    .transform((v) => v.split(',').map(Number)),
+  REVIEW_DEADLINE_DAYS: z.coerce.number().int().min(1).default(30),
+  JOBS_ENABLED: bool.default(true),
 });
 
 export type Config = z.infer<typeof schema> & {

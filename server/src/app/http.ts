@@ -119,6 +119,8 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
+    // Insyn stops in order itself (HTTP, jobs, pool, database) on SIGINT and SIGTERM.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,

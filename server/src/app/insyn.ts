@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import { createDataSource, migrate } from '../db/data-source.js';
 import { loadDemoRegion } from '../db/seed/demo.js';
 import { attachmentStore } from '../modules/reporting/attachments.js';
+import { startJobs } from '../modules/notifications/jobs.js';
 
 export interface RunningInsyn {
   url: string;
@@ -33,6 +34,8 @@ export async function startInsyn(config: Config, log: Logger): Promise<RunningIn
       log.info({ result }, result === 'loaded' ? 'demo region loaded' : 'demo region already present');
     }
     const http = await createHttpApp(config, ds, log);
+    const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+    const jobs = config.JOBS_ENABLED ? await startJobs(config, database.url, ds, log, publicUrl) : null;
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.PORT, config.HOST, () => resolve());
@@ -44,6 +47,7 @@ export async function startInsyn(config: Config, log: Logger): Promise<RunningIn
       (stopping ??= (async () => {
         await Promise.race([http.apollo.stop(), delay(config.SHUTDOWN_TIMEOUT_MS)]);
         http.server.closeAllConnections();
+        await jobs?.stop().catch((err: unknown) => log.warn({ err }, 'stopping the job queue'));
         await ds.destroy().catch((err: unknown) => log.warn({ err }, 'closing the pool'));
         await database.embedded?.stop();
       })());

@@ -6,9 +6,10 @@ import { identity } from '../modules/identity/index.js';
 import { audit } from '../modules/audit/audit.js';
 import { reporting } from '../modules/reporting/index.js';
 import { review } from '../modules/review/index.js';
+import { notifications } from '../modules/notifications/resolver.js';
 import { DateTimeScalar } from '../common/scalars.js';
 
-export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers, ...review.resolvers] as const;
+export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers, ...review.resolvers, ...notifications.resolvers] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -7,10 +7,11 @@ import { identity } from '../modules/identity/index.js';
 import { audit } from '../modules/audit/audit.js';
 import { reporting } from '../modules/reporting/index.js';
 import { review } from '../modules/review/index.js';
+import { notifications } from '../modules/notifications/resolver.js';
 import { migrations } from './migrations/index.js';
 import { SqlLogger } from './sql-logger.js';
 
-export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities];
+export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities, ...notifications.entities];
 
 export function createDataSource(url: string, log: Logger, poolSize = 10): DataSource {
   return new DataSource({

@@ -13,6 +13,8 @@ export interface QuestionSpec {
   max?: number;
   /** Indicator code of an INDICATOR_VALUE question. */
   indicator?: string;
+  /** Code of the goal (of the earliest adopted program, the demo's) the question covers: M1… */
+  goal?: string;
 }
 
 export interface TestTemplate {
@@ -34,8 +36,10 @@ export async function publishedTemplate(ds: DataSource, name: string, questions:
   const q: Record<string, string> = {};
   for (const [i, spec] of questions.entries()) {
     const [row] = await ds.query(
-      `INSERT INTO question (template_id, section_id, position, code, text, type, required, options, min_value, max_value, indicator_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (SELECT id FROM indicator WHERE code = $11)) RETURNING id`,
+      `INSERT INTO question (template_id, section_id, position, code, text, type, required, options, min_value, max_value, indicator_id, goal_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (SELECT id FROM indicator WHERE code = $11),
+               (SELECT g.id FROM goal g JOIN program p ON p.id = g.program_id WHERE p.status = 'ADOPTED' AND g.code = $12 ORDER BY p.term_start LIMIT 1))
+       RETURNING id`,
       [
         t.id,
         s.id,
@@ -48,6 +52,7 @@ export async function publishedTemplate(ds: DataSource, name: string, questions:
         spec.min ?? null,
         spec.max ?? null,
         spec.indicator ?? null,
+        spec.goal ?? null,
       ],
     );
     q[spec.code] = row.id;

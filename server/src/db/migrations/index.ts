@@ -3,6 +3,7 @@ import { Identity1732521600000 } from './1732521600000-Identity.js';
 import { VersionedMasterData1732608000000 } from './1732608000000-VersionedMasterData.js';
 import { FollowUpReporting1732694400000 } from './1732694400000-FollowUpReporting.js';
 import { Review1732780800000 } from './1732780800000-Review.js';
+import { Notifications1732867200000 } from './1732867200000-Notifications.js';
 
 /** All migrations in order. New migrations are added at the end. */
-export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000, FollowUpReporting1732694400000, Review1732780800000];
+export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000, FollowUpReporting1732694400000, Review1732780800000, Notifications1732867200000];

@@ -12,6 +12,7 @@ import { Report, Submission, type Question, type SnapshotAnswer } from './entiti
 import { EDITABLE_STATUSES, ReportStatus } from './enums.js';
 import type { AnswerInput, ReportFilter } from './types.js';
 import { checkComplete, checkShape } from './values.js';
+import { notify, reportReviewers } from '../notifications/notify.js';
 
 /** Roles that read every provider's reports. */
 const READ_ALL = ['ADMIN', 'REVIEWER', 'AUDITOR'] as const;
@@ -44,8 +45,9 @@ async function lockReport(em: EntityManager, reportId: string): Promise<Report |
 }
 
 function notEditable(report: Pick<Report, 'status'>): GraphQLError {
-  return new GraphQLError(`The report is ${report.status.toLowerCase().replace('_', ' ')} and cannot be changed now`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ path: 'reportId', message: 'The report cannot be changed now' }], status: report.status },
+  const message = `The report is ${report.status.toLowerCase().replace('_', ' ')} and cannot be changed now`;
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ path: 'reportId', message }], status: report.status },
   });
 }
 
@@ -261,6 +263,13 @@ export const reportService = {
         `UPDATE report SET status = 'SUBMITTED', submitted_at = $2, reopened_question_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
         [reportId, row.received_at],
       );
+      const [provider] = await em.query('SELECT name FROM provider WHERE id = $1', [report.providerId]);
+      await notify(em, {
+        kind: 'REPORT_SUBMITTED',
+        userIds: await reportReviewers(em, reportId),
+        reportId,
+        params: { report: report.reference, provider: provider.name },
+      });
       await recordAudit(em, ctx, {
         action: 'REPORT_SUBMITTED',
         entityType: 'Report',

@@ -7,6 +7,7 @@ import { badField, notFound } from '../../common/errors.js';
 import { isId } from '../../common/ids.js';
 import { parseInput } from '../../common/zod-input.js';
 import { FollowUpRound } from './entities.js';
+import { formatDate, notify, providerUsers } from '../notifications/notify.js';
 import { RoundStatus } from './enums.js';
 import type { CreateFollowUpRoundInput } from './round-inputs.js';
 
@@ -57,7 +58,7 @@ export const roundService = {
       const [round] = await em.query('SELECT * FROM follow_up_round WHERE id = $1 FOR UPDATE', [roundId]);
       if (!round) throw notFound('Follow-up round');
       if (round.status === RoundStatus.CLOSED) throw badField('id', 'The round is closed');
-      const created: { id: string }[] = await em.query(
+      const created: { id: string; reference: string; provider_id: string; due_at: Date }[] = await em.query(
         `INSERT INTO report (reference, round_id, agreement_id, provider_id, template_id, due_at)
          SELECT 'RAP-' || $2::text || '-' || lpad(nextval('report_reference_seq')::text, 5, '0'), $1, a.id, a.provider_id, $3, $4::timestamptz
          FROM agreement a
@@ -66,9 +67,17 @@ export const roundService = {
            AND a.valid_from <= ($4::timestamptz)::date AND (a.valid_to IS NULL OR a.valid_to >= ($7::timestamptz)::date)
          ORDER BY a.reference
          ON CONFLICT (round_id, agreement_id) DO NOTHING
-         RETURNING id`,
+         RETURNING id, reference, provider_id, due_at`,
         [roundId, round.period.slice(0, 4), round.template_id, round.due_at, round.agreement_forms, round.choice_system_id, round.opens_at],
       );
+      for (const report of created) {
+        await notify(em, {
+          kind: 'ROUND_OPENED',
+          userIds: await providerUsers(em, report.provider_id),
+          reportId: report.id,
+          params: { round: round.name, report: report.reference, due: formatDate(report.due_at) },
+        });
+      }
       if (round.status === RoundStatus.PLANNED) {
         await em.query(`UPDATE follow_up_round SET status = 'OPEN', opened_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId]);
       }

@@ -29,8 +29,9 @@ async function lock(em: EntityManager, reportId: string): Promise<{ id: string; 
 /** Reviewer work on submitted reports: decisions, threads and assignment. */
 export const reviewService = {
   async requestChanges(ctx: Context, reportId: string, reason: string): Promise<Report> {
-    await access.requireWriter(ctx, REVIEWERS);
+    // The report first: another provider's report is NOT_FOUND; one the caller may read but not decide is FORBIDDEN.
     await readableReport(ctx, reportId);
+    await access.requireWriter(ctx, REVIEWERS);
     const text = (reason ?? '').trim();
     if (!text) throw badField('reason', 'Say what the provider should change');
     if (text.length > 10000) throw badField('reason', 'The reason is too long');
@@ -58,8 +59,8 @@ export const reviewService = {
 
   /** Approves with one assessment per program goal the template covers. */
   async approveReport(ctx: Context, reportId: string, assessments: GoalAssessmentInput[]): Promise<Report> {
-    await access.requireWriter(ctx, REVIEWERS);
     await readableReport(ctx, reportId);
+    await access.requireWriter(ctx, REVIEWERS);
     await ctx.em.transaction(async (em) => {
       const report = await lock(em, reportId);
       if (report.status !== ReportStatus.SUBMITTED) throw wrongState('approved', report.status, [ReportStatus.SUBMITTED]);
@@ -113,10 +114,11 @@ export const reviewService = {
 
   /** Lets the provider change one question of an approved report, with a reason. */
   async reopenQuestion(ctx: Context, reportId: string, questionId: string, reason: string): Promise<Report> {
-    await access.requireWriter(ctx, REVIEWERS);
     await readableReport(ctx, reportId);
+    await access.requireWriter(ctx, REVIEWERS);
     const text = (reason ?? '').trim();
     if (!text) throw badField('reason', 'Say why the question is reopened');
+    if (text.length > 10000) throw badField('reason', 'The reason is too long');
     await ctx.em.transaction(async (em) => {
       const report = await lock(em, reportId);
       if (report.status !== ReportStatus.APPROVED) throw wrongState('reopened', report.status, [ReportStatus.APPROVED]);
@@ -191,7 +193,8 @@ export const reviewService = {
   },
 
   async setThreadResolved(ctx: Context, threadId: string, resolved: boolean): Promise<CommentThread> {
-    const viewer = await access.user(ctx);
+    // Those who read no reports (ANALYST) are FORBIDDEN, whatever the id; below, a thread out of scope is NOT_FOUND.
+    const viewer = await access.require(ctx, ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER']);
     const thread = isId(threadId) ? await ctx.em.getRepository(CommentThread).findOneBy({ id: threadId }) : null;
     if (!thread) throw notFound('Thread');
     const report = await readableReport(ctx, thread.reportId).catch(() => {
@@ -220,9 +223,11 @@ export const reviewService = {
 
   /** Assigns reports to a reviewer (null: unassigned). */
   async assign(ctx: Context, reportIds: string[], reviewerId: string | null): Promise<Report[]> {
-    await access.requireWriter(ctx, REVIEWERS);
+    await access.require(ctx, ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER']);
     if (!reportIds.length || reportIds.length > 500) throw badField('reportIds', 'Choose between 1 and 500 reports');
-    if (reportIds.some((id) => !isId(id))) throw badField('reportIds', 'Not a valid id');
+    // Every report first: another provider's (or no) report is NOT_FOUND; a readable one is FORBIDDEN to non-reviewers.
+    await Promise.all([...new Set(reportIds)].map((id) => readableReport(ctx, id)));
+    await access.requireWriter(ctx, REVIEWERS);
     if (reviewerId !== null) {
       const [reviewer] = isId(reviewerId)
         ? await ctx.em.query(`SELECT id FROM app_user WHERE id = $1 AND active AND roles && ARRAY['REVIEWER', 'ADMIN']::text[]`, [reviewerId])
