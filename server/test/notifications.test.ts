@@ -123,6 +123,34 @@ describe('events', () => {
   });
 });
 
+describe('review events', () => {
+  it('tell the provider users when a reviewer starts a thread, requests changes (with the reason) or approves', async () => {
+    const reviewer = await app.login('reviewer@insyn.example');
+    const [report] = await app.ds.query(
+      `SELECT r.id, r.reference FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = 'UB-HV-2024-03'`,
+    );
+    const thread = await reviewer.gql('mutation($id: ID!) { addComment(input: { reportId: $id, body: "Hur räknade ni?" }) { id } }', { id: report.id });
+    expect(thread.errors).toBeUndefined();
+    const returned = await reviewer.gql('mutation($id: ID!) { requestChanges(reportId: $id, reason: "Bifoga rätt berättelse.") { status } }', {
+      id: report.id,
+    });
+    expect(returned.errors).toBeUndefined();
+    const [changes] = await app.ds.query(
+      `SELECT n.title, n.body FROM notification n JOIN app_user u ON u.id = n.user_id
+       WHERE u.email = 'provider.inhouse@insyn.example' AND n.kind = 'CHANGES_REQUESTED' AND n.report_id = $1`,
+      [report.id],
+    );
+    expect(changes.title).toBe(`Komplettering begärd: ${report.reference}`);
+    expect(changes.body).toContain('Skäl: Bifoga rätt berättelse.');
+    const [started] = await app.ds.query(
+      `SELECT count(*)::int AS n FROM notification n JOIN app_user u ON u.id = n.user_id
+       WHERE u.email = 'provider.inhouse@insyn.example' AND n.kind = 'THREAD_STARTED' AND n.report_id = $1`,
+      [report.id],
+    );
+    expect(started.n).toBe(1);
+  });
+});
+
 describe('in the app', () => {
   it('lists a user\'s own notifications with an unread count, and marks them read', async () => {
     const provider = await app.login('provider.private@insyn.example');

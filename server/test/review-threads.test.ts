@@ -83,8 +83,11 @@ describe('a review conversation', () => {
   });
 
   it('refuses an empty or too long comment, a question of another template and a thread of another report', async () => {
-    const before = await reportState(app.ds, reportId);
     const other = await publishedTemplate(app.ds, 'Annan trådmall', [{ code: 'A', type: 'BOOLEAN' }]);
+    // A thread of another report of the same provider.
+    const elsewhere = await reportIn(app, flow(), t, 'SUBMITTED');
+    const foreignThread = await start(reviewer, elsewhere, null, 'Annan rapport');
+    const before = await reportState(app.ds, reportId);
     const cases: [Record<string, unknown>, string][] = [
       [{ reportId, questionId: t.q.A, body: ' \n\t ' }, 'input.body'],
       [{ reportId, questionId: t.q.A, body: 'x'.repeat(10001) }, 'input.body'],
@@ -92,9 +95,7 @@ describe('a review conversation', () => {
       [{ reportId, questionId: 'inte-ett-id', body: 'Fel fråga' }, 'input.questionId'],
     ];
     for (const [input, path] of cases) expect(badFields(await reviewer.gql(GQL.comment, { input })).map((f) => f.path)).toEqual([path]);
-    // A thread of another report of the same provider: as if there were no such thread.
-    const elsewhere = await reportIn(app, flow(), t, 'SUBMITTED');
-    const foreignThread = await start(reviewer, elsewhere, null, 'Annan rapport');
+    // Replying there, naming this report: as if there were no such thread.
     const wrong = await reply(provider, reportId, foreignThread, 'Fel tråd');
     const missing = await reply(provider, reportId, '00000000-0000-4000-8000-000000000000', 'Fel tråd');
     expect(wrong.errors!.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
@@ -179,6 +180,7 @@ describe('another provider', () => {
     const reportId = await reportIn(app, flow(), t, 'SUBMITTED');
     const threadId = await start(reviewer, reportId, t.q.A, 'Gäller bara Jämtvård.');
     const other = actors.clients.OTHER_PROVIDER;
+    const own = await reportIn(app, { provider: other, reviewer }, t, 'SUBMITTED', OTHER_AGREEMENT);
     const MISSING = '00000000-0000-4000-8000-000000000000';
     const before = await reportState(app.ds, reportId);
     const pairs: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -195,7 +197,6 @@ describe('another provider', () => {
       expect(a).toEqual(b);
     }
     // A thread of provider A's report named with a report of provider B's own: still not found.
-    const own = await reportIn(app, { provider: other, reviewer }, t, 'SUBMITTED', OTHER_AGREEMENT);
     const res = await reply(other, own, threadId, 'Intrång');
     expect(res.errors!.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
     expect(await reportState(app.ds, reportId)).toEqual(before);

@@ -12,8 +12,16 @@ import { ReportStatus } from '../reporting/enums.js';
 import { readableReport } from '../reporting/reports.js';
 import { Comment, CommentThread, type AssessmentRating } from './entities.js';
 import type { AddCommentInput, GoalAssessmentInput } from './inputs.js';
+import { notify, providerUsers } from '../notifications/notify.js';
+import type { NotificationKind, TextParams } from '../notifications/texts.js';
 
 const REVIEWERS: readonly Role[] = ['ADMIN', 'REVIEWER'];
+
+/** Tells the report's provider users, in the transaction of the decision. */
+async function notifyProvider(em: EntityManager, kind: NotificationKind, reportId: string, params: TextParams): Promise<void> {
+  const [r] = await em.query('SELECT reference, provider_id FROM report WHERE id = $1', [reportId]);
+  await notify(em, { kind, userIds: await providerUsers(em, r.provider_id), reportId, params: { ...params, report: r.reference } });
+}
 
 function wrongState(action: string, status: ReportStatus, allowed: ReportStatus[]): GraphQLError {
   return new GraphQLError(`A report that is ${status} cannot be ${action}; only ${allowed.join(' or ')}`, {
@@ -45,6 +53,7 @@ export const reviewService = {
         [reportId, report.template_id, text, last?.id ?? null, viewer.userId],
       );
       await em.query(`UPDATE report SET status = 'CHANGES_REQUESTED', version = version + 1, updated_at = now() WHERE id = $1`, [reportId]);
+      await notifyProvider(em, 'CHANGES_REQUESTED', reportId, { reason: text });
       await recordAudit(em, ctx, {
         action: 'CHANGES_REQUESTED',
         entityType: 'Report',
@@ -100,6 +109,7 @@ export const reviewService = {
         recorded[g.code] = { rating: a.rating, motivation };
       }
       await em.query(`UPDATE report SET status = 'APPROVED', approved_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [reportId]);
+      await notifyProvider(em, 'REPORT_APPROVED', reportId, {});
       await recordAudit(em, ctx, {
         action: 'REPORT_APPROVED',
         entityType: 'Report',
@@ -176,6 +186,8 @@ export const reviewService = {
           [report.id, report.templateId, input.questionId ?? null, viewer.userId, JSON.stringify(answer)],
         );
         threadId = thread.id as string;
+        const [q] = input.questionId ? await em.query('SELECT code FROM question WHERE id = $1', [input.questionId]) : [];
+        await notifyProvider(em, 'THREAD_STARTED', report.id, { question: q?.code });
       }
       const [comment] = await em.query(
         'INSERT INTO comment (thread_id, author_id, author_role, body) VALUES ($1, $2, $3, $4) RETURNING id',
