@@ -4,6 +4,7 @@ import type { Client, GraphQLResult } from './support/app.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { auditRowsOf, loginActors, orgNumber, requestIdOf, type Actors, type AuditRow } from './support/actors.js';
 import { openReport, pdfBytes, publishedTemplate, upload } from './support/reporting.js';
+import { GQL, assessAll, reportIn, reviewTemplate } from './support/review.js';
 
 /**
  * What an auditor relies on: each change leaves exactly its audit row(s), naming who did what
@@ -425,6 +426,132 @@ describe('follow-up reporting changes', () => {
     const byReviewer = await run(actors.clients.REVIEWER, SUBMIT, { id: reportId, v: version });
     expect(byReviewer.res.errors![0].extensions.code).toBe('FORBIDDEN');
     expect(byReviewer.rows).toEqual([]);
+  });
+});
+
+describe('review changes', () => {
+  const by = (actor: 'REVIEWER' | 'PROVIDER' | 'ADMIN') => ({
+    actor_user_id: actors.userIds[actor],
+    actor_token_id: null,
+    actor_label: { REVIEWER: 'reviewer@insyn.example', PROVIDER: 'provider.private@insyn.example', ADMIN: 'admin@insyn.example' }[actor],
+  });
+
+  it('requestChanges, approveReport and reopenQuestion: one row each, with the reason, the assessments, the question; refused ones none', async () => {
+    const reviewer = actors.clients.REVIEWER;
+    const t = await reviewTemplate(app.ds, 'Revisionsgranskning');
+    const flow = { provider: actors.clients.PROVIDER, reviewer };
+    const reportId = await reportIn(app, flow, t, 'SUBMITTED');
+
+    const refusedApproval = await run(reviewer, GQL.approve, { id: reportId, assessments: assessAll(t).slice(1) });
+    expect(refusedApproval.res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refusedApproval.rows).toEqual([]);
+    const refusedReopen = await run(reviewer, GQL.reopen, { id: reportId, q: t.q.B, reason: 'Fel läge' });
+    expect(refusedReopen.res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refusedReopen.rows).toEqual([]);
+    const byProvider = await run(actors.clients.PROVIDER, GQL.requestChanges, { id: reportId, reason: 'Själv' });
+    expect(byProvider.res.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(byProvider.rows).toEqual([]);
+
+    const returned = await run(reviewer, GQL.requestChanges, { id: reportId, reason: 'Komplettera B.' });
+    expect(strip(returned.rows)).toEqual([
+      { ...by('REVIEWER'), action: 'CHANGES_REQUESTED', entity_type: 'Report', entity_id: reportId, before: { status: 'SUBMITTED' }, after: { status: 'CHANGES_REQUESTED', reason: 'Komplettera B.' } },
+    ]);
+    const again = await run(reviewer, GQL.requestChanges, { id: reportId, reason: 'Igen' });
+    expect(again.res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(again.rows).toEqual([]);
+
+    const save = await run(actors.clients.PROVIDER, GQL.save, { id: reportId, v: 4, a: [{ questionId: t.q.B, value: 5 }] });
+    expect(save.rows.map((r) => [r.action, r.before!.status, r.after!.status])).toEqual([['ANSWERS_SAVED', 'CHANGES_REQUESTED', 'DRAFT']]);
+    const submitted = await run(actors.clients.PROVIDER, GQL.submit, { id: reportId, v: 5 });
+    expect(submitted.rows.map((r) => [r.action, r.before!.status])).toEqual([['REPORT_SUBMITTED', 'DRAFT']]);
+
+    const approved = await run(actors.clients.ADMIN, GQL.approve, {
+      id: reportId,
+      assessments: [
+        { goalId: t.goals.M1, rating: 'MET', motivation: 'Uppfyllt.' },
+        { goalId: t.goals.M2, rating: 'NOT_ASSESSED' },
+      ],
+    });
+    expect(strip(approved.rows)).toEqual([
+      {
+        ...by('ADMIN'),
+        action: 'REPORT_APPROVED',
+        entity_type: 'Report',
+        entity_id: reportId,
+        before: { status: 'SUBMITTED' },
+        after: { status: 'APPROVED', assessments: { M1: { rating: 'MET', motivation: 'Uppfyllt.' }, M2: { rating: 'NOT_ASSESSED', motivation: null } } },
+      },
+    ]);
+
+    const reopened = await run(reviewer, GQL.reopen, { id: reportId, q: t.q.C, reason: 'Rätta C.' });
+    expect(strip(reopened.rows)).toEqual([
+      { ...by('REVIEWER'), action: 'QUESTION_REOPENED', entity_type: 'Report', entity_id: reportId, before: { status: 'APPROVED' }, after: { status: 'CHANGES_REQUESTED', question: 'C', reason: 'Rätta C.' } },
+    ]);
+  });
+
+  it('addComment: THREAD_STARTED for a new thread, COMMENT_ADDED for a reply; resolveThread and reopenThread one row each, a no-op none', async () => {
+    const reviewer = actors.clients.REVIEWER;
+    const t = await reviewTemplate(app.ds, 'Revisionstrådar');
+    const reportId = await reportIn(app, { provider: actors.clients.PROVIDER, reviewer }, t, 'SUBMITTED');
+
+    const started = await run(reviewer, GQL.comment, { input: { reportId, questionId: t.q.A, body: 'Varför?' } });
+    const commentId = started.res.data!.addComment.id;
+    const [{ thread_id: threadId }] = await app.ds.query('SELECT thread_id FROM comment WHERE id = $1', [commentId]);
+    expect(strip(started.rows)).toEqual([
+      { ...by('REVIEWER'), action: 'THREAD_STARTED', entity_type: 'Report', entity_id: reportId, before: null, after: { threadId, commentId, questionId: t.q.A, body: 'Varför?' } },
+    ]);
+    const refusedStart = await run(actors.clients.PROVIDER, GQL.comment, { input: { reportId, body: 'Egen tråd' } });
+    expect(refusedStart.res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refusedStart.rows).toEqual([]);
+
+    const replied = await run(actors.clients.PROVIDER, GQL.comment, { input: { reportId, threadId, body: 'Därför.' } });
+    expect(strip(replied.rows)).toEqual([
+      {
+        ...by('PROVIDER'),
+        action: 'COMMENT_ADDED',
+        entity_type: 'Report',
+        entity_id: reportId,
+        before: null,
+        after: { threadId, commentId: replied.res.data!.addComment.id, questionId: null, body: 'Därför.' },
+      },
+    ]);
+
+    const refusedResolve = await run(actors.clients.PROVIDER, GQL.resolve, { id: threadId });
+    expect(refusedResolve.res.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(refusedResolve.rows).toEqual([]);
+    const resolved = await run(reviewer, GQL.resolve, { id: threadId });
+    expect(strip(resolved.rows)).toEqual([
+      { ...by('REVIEWER'), action: 'THREAD_RESOLVED', entity_type: 'Report', entity_id: reportId, before: { threadId, resolved: false }, after: { threadId, resolved: true } },
+    ]);
+    expect((await run(reviewer, GQL.resolve, { id: threadId })).rows).toEqual([]);
+    const reopened = await run(actors.clients.ADMIN, GQL.reopenThread, { id: threadId });
+    expect(strip(reopened.rows)).toEqual([
+      { ...by('ADMIN'), action: 'THREAD_REOPENED', entity_type: 'Report', entity_id: reportId, before: { threadId, resolved: true }, after: { threadId, resolved: false } },
+    ]);
+    expect((await run(actors.clients.ADMIN, GQL.reopenThread, { id: threadId })).rows).toEqual([]);
+  });
+
+  it('assignReports: one row per report whose assignee changed, none for the rest or for a refused call', async () => {
+    const reviewer = actors.clients.REVIEWER;
+    const t = await reviewTemplate(app.ds, 'Revisionstilldelning');
+    const a = (await openReport(app.ds, t.id, 'LOV-HV-2012-004')).reportId;
+    const b = (await openReport(app.ds, t.id, 'LOV-HV-2012-004')).reportId;
+    const reviewerId = actors.userIds.REVIEWER;
+    const first = await run(reviewer, GQL.assign, { ids: [a], to: reviewerId });
+    expect(strip(first.rows)).toEqual([
+      { ...by('REVIEWER'), action: 'REPORT_ASSIGNED', entity_type: 'Report', entity_id: a, before: { assignedTo: null }, after: { assignedTo: reviewerId } },
+    ]);
+    const both = await run(reviewer, GQL.assign, { ids: [a, b], to: reviewerId });
+    expect(strip(both.rows)).toEqual([
+      { ...by('REVIEWER'), action: 'REPORT_ASSIGNED', entity_type: 'Report', entity_id: b, before: { assignedTo: null }, after: { assignedTo: reviewerId } },
+    ]);
+    const refused = await run(reviewer, GQL.assign, { ids: [a, b], to: actors.userIds.AUDITOR });
+    expect(refused.res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.rows).toEqual([]);
+    const cleared = await run(actors.clients.ADMIN, GQL.assign, { ids: [a, b], to: null });
+    expect(strip(cleared.rows).sort((x, y) => String(x.entity_id).localeCompare(String(y.entity_id)))).toEqual(
+      [a, b].sort().map((id) => ({ ...by('ADMIN'), action: 'REPORT_ASSIGNED', entity_type: 'Report', entity_id: id, before: { assignedTo: reviewerId }, after: { assignedTo: null } })),
+    );
   });
 });
 

@@ -43,6 +43,8 @@ const LOGGED_IN = /*  */ row(AUTH, OK,   OK,      OK,      OK,            OK,   
 const PLANNERS = /*   */ row(AUTH, OK,   OK,      DENY,    DENY,          DENY,   DENY,   DENY); // ADMIN and REVIEWER
 // The report's own provider (PROVIDER, Jämtvård) while it is editable; another provider cannot see it.
 const OWN_PROVIDER = row(AUTH, DENY, DENY,    OK,      NF,            DENY,   DENY,   DENY);
+// Review of Jämtvård's report: the region decides; its provider reads it but may not; another provider cannot see it.
+const REVIEW = /*     */ row(AUTH, OK,   OK,      DENY,    NF,            DENY,   DENY,   DENY);
 
 type Vars = Record<string, unknown>;
 interface Entry {
@@ -58,6 +60,8 @@ interface Entry {
   auditActor?: (actor: Actor) => string | null;
   /** Undoes what an allowed call changed that later rows rely on. */
   after?: (actor: Actor) => Promise<void>;
+  /** false: an allowed call of this mutation records no audit row (said why at the entry). */
+  audit?: false;
 }
 
 let app: TestApp;
@@ -83,6 +87,10 @@ const f = {} as {
   textQuestion: string;
   attachmentQuestion: string;
   submitReport: string;
+  reviewTemplate: string;
+  reviewQuestion: string;
+  goal: string;
+  thread: string;
 };
 
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -402,7 +410,116 @@ const table: Record<string, Entry> = {
     }),
     check: (r) => expect(r).toBe(true),
   },
+
+  // --- Review: the region decides on Jämtvård's reports; Jämtvård answers in threads ---------------
+  requestChanges: {
+    document: 'mutation($id: ID!) { requestChanges(reportId: $id, reason: "Matrisskäl: komplettera.") { status } }',
+    matrix: REVIEW,
+    variables: async () => ({ id: await reviewReport('SUBMITTED') }),
+    check: (r) => expect(r.status).toBe('CHANGES_REQUESTED'),
+  },
+  approveReport: {
+    document: 'mutation($id: ID!, $a: [GoalAssessmentInput!]!) { approveReport(reportId: $id, assessments: $a) { status assessments { rating } } }',
+    matrix: REVIEW,
+    variables: async () => ({ id: await reviewReport('SUBMITTED'), a: [{ goalId: f.goal, rating: 'MET' }] }),
+    check: (r) => expect(r).toEqual({ status: 'APPROVED', assessments: [{ rating: 'MET' }] }),
+  },
+  reopenQuestion: {
+    document: 'mutation($id: ID!, $q: ID!) { reopenQuestion(reportId: $id, questionId: $q, reason: "Matrisskäl: rätta svaret.") { status reopenedQuestionId } }',
+    matrix: REVIEW,
+    variables: async () => ({ id: await reviewReport('APPROVED'), q: f.reviewQuestion }),
+    check: (r) => expect(r).toEqual({ status: 'CHANGES_REQUESTED', reopenedQuestionId: f.reviewQuestion }),
+  },
+  addComment: {
+    // A reply in a thread the region started on Jämtvård's draft (starting threads: review-threads.test.ts).
+    document: 'mutation($input: AddCommentInput!) { addComment(input: $input) { body } }',
+    matrix: row(AUTH, OK, OK, OK, NF, DENY, DENY, DENY),
+    variables: () => ({ input: { reportId: f.report, threadId: f.thread, body: `Matriskommentar ${next()}` } }),
+    check: (r) => expect(r.body).toMatch(/^Matriskommentar \d+$/),
+  },
+  resolveThread: {
+    document: 'mutation($id: ID!) { resolveThread(threadId: $id) { resolved } }',
+    matrix: REVIEW,
+    variables: async () => ({ id: await newThread(false) }),
+    check: (r) => expect(r.resolved).toBe(true),
+  },
+  reopenThread: {
+    document: 'mutation($id: ID!) { reopenThread(threadId: $id) { resolved } }',
+    matrix: REVIEW,
+    variables: async () => ({ id: await newThread(true) }),
+    check: (r) => expect(r.resolved).toBe(false),
+  },
+  assignReports: {
+    document: 'mutation($ids: [ID!]!, $to: ID) { assignReports(reportIds: $ids, reviewerId: $to) { assignedTo { id } } }',
+    matrix: REVIEW,
+    variables: async () => ({ ids: [await reviewReport('SUBMITTED')], to: actors.userIds.REVIEWER }),
+    check: (r) => expect(r).toEqual([{ assignedTo: { id: actors.userIds.REVIEWER } }]),
+  },
+
+  // --- Notifications: each person's own ------------------------------------------------------------
+  //             anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
+  notifications: {
+    document: '{ notifications(first: 5) { totalCount edges { node { id } } } }',
+    matrix: PERSON,
+    check: (r) => expect(r.totalCount).toBeGreaterThanOrEqual(0),
+  },
+  unreadNotificationCount: {
+    // Nobody (and a token) has none: 0, not an error, so the bell can always ask.
+    document: '{ unreadNotificationCount }',
+    matrix: PUBLIC,
+    check: (r) => expect(r).toEqual(expect.any(Number)),
+  },
+  notificationPreferences: {
+    document: '{ notificationPreferences { kind email required } }',
+    matrix: PERSON,
+    check: (r) => expect(r.length).toBeGreaterThan(0),
+  },
+  markNotificationsRead: {
+    document: 'mutation { markNotificationsRead }',
+    matrix: PERSON,
+    variables: async (actor) => {
+      if (actor !== 'anonymous') {
+        await app.ds.query(`INSERT INTO notification (user_id, kind, title, body, link) VALUES ($1, 'ROUND_OPENED', 'Matris', 'Matris', '/')`, [actors.userIds[actor]]);
+      }
+      return {};
+    },
+    check: (r) => expect(r).toBeGreaterThan(0),
+  },
+  setNotificationPreference: {
+    document: 'mutation { setNotificationPreference(kind: "REVIEW_WAITING", email: false) }',
+    matrix: PERSON,
+    check: (r) => expect(r).toBe(true),
+  },
+  setLanguage: {
+    // The other language each time, so that every allowed call changes something.
+    document: 'mutation($l: String!) { setLanguage(language: $l) }',
+    matrix: PERSON,
+    variables: async (actor) => {
+      const user = actors.userIds[actor === 'anonymous' ? 'ADMIN' : actor];
+      return { l: (await one('SELECT language FROM app_user WHERE id = $1', [user])).language === 'sv' ? 'en' : 'sv' };
+    },
+    check: (r) => expect(r).toBe(true),
+  },
 };
+
+/** A report of Jämtvård's (the PROVIDER's) waiting for a reviewer, made in SQL: a new one each call. */
+const reviewReport = async (status: 'SUBMITTED' | 'APPROVED'): Promise<string> => {
+  const { reportId } = await openReport(app.ds, f.reviewTemplate, 'LOV-HV-2012-004');
+  await app.ds.query(`UPDATE report SET status = $2, submitted_at = now(), approved_at = CASE WHEN $2 = 'APPROVED' THEN now() END WHERE id = $1`, [
+    reportId,
+    status,
+  ]);
+  return reportId;
+};
+/** A new thread on Jämtvård's draft, open or resolved. */
+const newThread = async (resolved: boolean): Promise<string> =>
+  (
+    await one(
+      `INSERT INTO comment_thread (report_id, template_id, created_by, resolved_at, resolved_by)
+       SELECT id, template_id, $2, CASE WHEN $3 THEN now() END, CASE WHEN $3 THEN $2::uuid END FROM report WHERE id = $1 RETURNING id`,
+      [f.report, actors.userIds.REVIEWER, resolved],
+    )
+  ).id;
 
 /** A template with one question, made in SQL: a draft to publish, or a published one to copy. */
 const smallTemplate = (status: 'DRAFT' | 'PUBLISHED') =>
@@ -454,6 +571,12 @@ beforeAll(async () => {
   // A report of Jämtvård that is complete as it stands (its one question is optional), at version 1.
   const optional = await publishedTemplate(app.ds, 'Matris: inlämning', [{ code: '1', type: 'BOOLEAN' }]);
   f.submitReport = (await openReport(app.ds, optional.id, 'LOV-HV-2012-004')).reportId;
+  // A template whose one question covers goal M1: approving needs an assessment of M1 only.
+  const review = await publishedTemplate(app.ds, 'Matris: granskning', [{ code: '1', type: 'BOOLEAN', goal: 'M1' }]);
+  f.reviewTemplate = review.id;
+  f.reviewQuestion = review.q['1'];
+  f.goal = (await one(`SELECT goal_id FROM question WHERE id = $1`, [f.reviewQuestion])).goal_id;
+  f.thread = await newThread(false);
 });
 afterAll(() => app?.close());
 
@@ -487,18 +610,23 @@ describe('authorization matrix', () => {
     }
   });
 
-  it('lets AUDITOR and ANALYST change nothing but their own password and (ANALYST) tokens', () => {
-    const own = new Set(['login', 'logout', 'changePassword', 'createApiToken', 'revokeApiToken']);
-    // What REVIEWER plans; what only the report's own provider does (not even ADMIN).
-    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound']);
+  it('lets AUDITOR and ANALYST change nothing but their own password, settings and (ANALYST) tokens', () => {
+    const own = new Set(['login', 'logout', 'changePassword', 'createApiToken', 'revokeApiToken', 'markNotificationsRead', 'setNotificationPreference', 'setLanguage']);
+    // What REVIEWER plans and decides; what only the report's own provider does (not even ADMIN);
+    // what both do (the region starts threads, the provider answers in them).
+    const review = new Set(['requestChanges', 'approveReport', 'reopenQuestion', 'resolveThread', 'reopenThread', 'assignReports']);
+    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound', ...review]);
     const provider = new Set(['saveAnswers', 'submitReport', 'deleteAttachment']);
+    const both = new Set(['addComment']);
+    // Changes to one report of Jämtvård's: another provider cannot see it at all.
+    const aboutReport = new Set([...provider, ...review, ...both]);
     const mutations = Object.entries(table).filter(([, e]) => rootField(e.document).type === OperationTypeNode.MUTATION);
     for (const [name, entry] of mutations) {
       if (own.has(name)) continue;
       for (const actor of ['AUDITOR', 'ANALYST', 'ANALYST_TOKEN'] as const) expect(entry.matrix[actor], `${name} by ${actor}`).toBe(DENY);
-      expect(entry.matrix.REVIEWER, `${name} by REVIEWER`).toBe(reviewer.has(name) ? OK : DENY);
-      expect(entry.matrix.PROVIDER, `${name} by PROVIDER`).toBe(provider.has(name) ? OK : DENY);
-      expect(entry.matrix.OTHER_PROVIDER, `${name} by OTHER_PROVIDER`).toBe(provider.has(name) ? NF : DENY);
+      expect(entry.matrix.REVIEWER, `${name} by REVIEWER`).toBe(reviewer.has(name) || both.has(name) ? OK : DENY);
+      expect(entry.matrix.PROVIDER, `${name} by PROVIDER`).toBe(provider.has(name) || both.has(name) ? OK : DENY);
+      expect(entry.matrix.OTHER_PROVIDER, `${name} by OTHER_PROVIDER`).toBe(aboutReport.has(name) ? NF : DENY);
       expect(entry.matrix.ADMIN, name).toBe(provider.has(name) ? DENY : OK);
     }
   });
@@ -516,7 +644,7 @@ describe('authorization matrix', () => {
           expect(res.errors, label).toBeUndefined();
           if (entry.check) entry.check(res.data![name], actor);
           else expect(res.data![name], label).not.toBeNull();
-          if (isMutation) {
+          if (isMutation && entry.audit !== false) {
             // Every allowed change is in the audit trail, in the caller's name.
             expect(audit.length, label).toBeGreaterThan(0);
             const actorId = entry.auditActor ? entry.auditActor(actor) : actors.userIds[actor];

@@ -22,7 +22,8 @@ type Vars = Record<string, unknown>;
  * PUBLIC: the foreign object is returned (and a missing one is NOT_FOUND). EMPTY: a list that
  * finds nothing. Otherwise the error code, the same for a foreign and a missing id.
  */
-type Outcome = 'PUBLIC' | 'EMPTY' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_USER_INPUT';
+type Outcome = 'PUBLIC' | 'EMPTY' | 'ZERO' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_USER_INPUT';
+// (ZERO: a count of what changed that is 0, as for ids that do not exist.)
 // (PUBLIC here: readable by the caller whoever owns it, like templates and rounds for anyone logged in.)
 interface Swap {
   document: string;
@@ -39,7 +40,8 @@ let app: TestApp;
 let actors: Actors;
 const x = {} as Record<
   | 'provider' | 'user' | 'unit' | 'agreement' | 'adminToken' | 'choiceSystem' | 'indicator' | 'program' | 'draft' | 'goal' | 'guideline' | 'ownColleague'
-  | 'template' | 'templateDraft' | 'section' | 'question' | 'round' | 'report' | 'attachment',
+  | 'template' | 'templateDraft' | 'section' | 'question' | 'round' | 'report' | 'attachment'
+  | 'submitted' | 'approved' | 'thread' | 'resolvedThread' | 'notification',
   string
 >;
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -315,10 +317,10 @@ const table: Record<string, Swap> = {
 
   // --- Follow-up: another provider's reports are as good as absent --------------------------------
   reports: {
-    document: 'query($r: ID, $p: ID) { reports(filter: { roundId: $r, providerId: $p }) { totalCount edges { node { id } } } }',
-    swaps: ['filter.providerId', 'filter.roundId'],
-    foreign: () => ({ r: x.round, p: x.provider }),
-    missing: () => ({ r: MISSING, p: MISSING }),
+    document: 'query($r: ID, $p: ID, $c: ID) { reports(filter: { roundId: $r, providerId: $p, choiceSystemId: $c }) { totalCount edges { node { id } } } }',
+    swaps: ['filter.choiceSystemId', 'filter.providerId', 'filter.roundId'],
+    foreign: () => ({ r: x.round, p: x.provider, c: x.choiceSystem }),
+    missing: () => ({ r: MISSING, p: MISSING, c: MISSING }),
     callers: { PROVIDER: 'EMPTY', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
   },
   report: {
@@ -348,6 +350,66 @@ const table: Record<string, Swap> = {
     foreign: () => ({ id: x.attachment }),
     missing: () => ({ id: MISSING }),
     callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+
+  // --- Review: another provider's reports, threads and questions are as good as absent -------------
+  requestChanges: {
+    document: 'mutation($r: ID!) { requestChanges(reportId: $r, reason: "Bytt") { id } }',
+    swaps: ['reportId'],
+    foreign: () => ({ r: x.submitted }),
+    missing: () => ({ r: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
+  },
+  approveReport: {
+    document: 'mutation($r: ID!, $a: [GoalAssessmentInput!]!) { approveReport(reportId: $r, assessments: $a) { id } }',
+    swaps: ['assessments.goalId', 'reportId'],
+    foreign: () => ({ r: x.submitted, a: [{ goalId: x.goal, rating: 'MET' }] }),
+    missing: () => ({ r: MISSING, a: [{ goalId: MISSING, rating: 'MET' }] }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  reopenQuestion: {
+    document: 'mutation($r: ID!, $q: ID!) { reopenQuestion(reportId: $r, questionId: $q, reason: "Bytt") { id } }',
+    swaps: ['questionId', 'reportId'],
+    foreign: () => ({ r: x.approved, q: x.question }),
+    missing: () => ({ r: MISSING, q: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  addComment: {
+    document: 'mutation($r: ID!, $q: ID, $t: ID) { addComment(input: { reportId: $r, questionId: $q, threadId: $t, body: "Bytt" }) { id } }',
+    swaps: ['input.questionId', 'input.reportId', 'input.threadId'],
+    foreign: () => ({ r: x.report, q: x.question, t: x.thread }),
+    missing: () => ({ r: MISSING, q: MISSING, t: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  resolveThread: {
+    document: 'mutation($t: ID!) { resolveThread(threadId: $t) { id } }',
+    swaps: ['threadId'],
+    foreign: () => ({ t: x.thread }),
+    missing: () => ({ t: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
+  },
+  reopenThread: {
+    document: 'mutation($t: ID!) { reopenThread(threadId: $t) { id } }',
+    swaps: ['threadId'],
+    foreign: () => ({ t: x.resolvedThread }),
+    missing: () => ({ t: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  assignReports: {
+    document: 'mutation($r: [ID!]!, $u: ID) { assignReports(reportIds: $r, reviewerId: $u) { id } }',
+    swaps: ['reportIds', 'reviewerId'],
+    foreign: () => ({ r: [x.report], u: actors.userIds.REVIEWER }),
+    missing: () => ({ r: [MISSING], u: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+
+  // --- Notifications: only one's own ---------------------------------------------------------------
+  markNotificationsRead: {
+    document: 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }',
+    swaps: ['ids'],
+    foreign: () => ({ ids: [x.notification] }),
+    missing: () => ({ ids: [MISSING] }),
+    callers: { PROVIDER: 'ZERO', ANALYST_TOKEN: 'FORBIDDEN' },
   },
 };
 
@@ -389,6 +451,22 @@ beforeAll(async () => {
     (await one('SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = $1 AND r.round_id = $2', [agreement, x.round])).id;
   x.report = await reportOf('UB-HV-2024-02');
   x.attachment = (await one('SELECT id FROM attachment WHERE report_id = $1 AND deleted_at IS NULL', [await reportOf('UB-HV-2024-04')])).id;
+  // Its reports waiting for a decision (submitted) and approved, threads on its draft, and a notification of its user.
+  x.submitted = await reportOf('UB-HV-2024-03');
+  x.approved = await reportOf('UB-HV-2024-05');
+  const thread = (resolved: boolean) =>
+    one(
+      `INSERT INTO comment_thread (report_id, template_id, question_id, created_by, resolved_at, resolved_by)
+       SELECT id, template_id, $2, $3, CASE WHEN $4 THEN now() END, CASE WHEN $4 THEN $3::uuid END FROM report WHERE id = $1 RETURNING id`,
+      [x.report, x.question, actors.userIds.REVIEWER, resolved],
+    ).then((r) => r.id);
+  x.thread = await thread(false);
+  x.resolvedThread = await thread(true);
+  x.notification = (
+    await one(`INSERT INTO notification (user_id, kind, title, body, link) VALUES ($1, 'ROUND_OPENED', 'Ny omgång', 'Ny omgång', '/') RETURNING id`, [
+      actors.userIds.OTHER_PROVIDER,
+    ])
+  ).id;
 });
 afterAll(() => app?.close());
 
@@ -445,7 +523,12 @@ async function stateOfData(): Promise<unknown> {
     (SELECT count(*) || '/' || sum(version) || '/' || string_agg(status, ',' ORDER BY id) FROM report) AS report,
     (SELECT count(*) || '/' || coalesce(sum(hashtext(value::text)), 0) FROM answer) AS answer,
     (SELECT count(*) FROM submission) AS submission,
-    (SELECT count(*) || '/' || count(deleted_at) FROM attachment) AS attachment`);
+    (SELECT count(*) || '/' || count(deleted_at) FROM attachment) AS attachment,
+    (SELECT count(*) FROM report_decision) AS report_decision,
+    (SELECT count(*) FROM goal_assessment) AS goal_assessment,
+    (SELECT count(*) || '/' || count(resolved_at) || '/' || coalesce(sum(version), 0) FROM comment_thread) AS comment_thread,
+    (SELECT count(*) FROM comment) AS comment,
+    (SELECT count(*) || '/' || count(read_at) FROM notification) AS notification`);
 }
 
 describe('id swapping', () => {
@@ -483,6 +566,9 @@ describe('id swapping', () => {
             expect(foreign.errors).toBeUndefined();
             const result = foreign.data![name];
             expect(Array.isArray(result) ? result : result.edges).toEqual([]);
+          } else if (outcome === 'ZERO') {
+            expect(foreign.errors).toBeUndefined();
+            expect(foreign.data![name]).toBe(0);
           } else {
             expect(foreign.errors!.map((e) => e.extensions.code)).toEqual([outcome]);
             expect(foreign.data?.[name] ?? null).toBeNull();

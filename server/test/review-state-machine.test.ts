@@ -162,6 +162,31 @@ describe('every decision from every state', () => {
   });
 });
 
+describe('two decisions at once', () => {
+  it('exactly one of an approval and a return for changes is stored; the other is refused naming the new state', async () => {
+    const admin = await app.login('admin@insyn.example');
+    for (let i = 0; i < 4; i++) {
+      const reportId = await reportIn(app, flow(), t, 'SUBMITTED');
+      const [approved, returned] = await Promise.all([
+        admin.gql(GQL.approve, { id: reportId, assessments: assessAll(t) }),
+        reviewer.gql(GQL.requestChanges, { id: reportId, reason: 'Samtidigt beslut.' }),
+      ]);
+      const winners = [approved, returned].filter((r) => !r.errors);
+      expect(winners).toHaveLength(1);
+      const loser = [approved, returned].find((r) => r.errors)!;
+      const status = approved.errors ? 'CHANGES_REQUESTED' : 'APPROVED';
+      expect(badFields(loser)).toEqual([{ path: 'reportId', message: expect.stringMatching(naming(status)) }]);
+      const [counts] = await app.ds.query(
+        `SELECT (SELECT count(*)::int FROM report_decision WHERE report_id = $1::uuid) AS decisions,
+                (SELECT count(*)::int FROM audit_event WHERE entity_id = $1::text AND action IN ('REPORT_APPROVED', 'CHANGES_REQUESTED')) AS audit,
+                (SELECT status FROM report WHERE id = $1::uuid) AS status`,
+        [reportId],
+      );
+      expect(counts).toEqual({ decisions: 1, audit: 1, status });
+    }
+  });
+});
+
 describe('requestChanges', () => {
   it('requires a reason, at the field reason, and stores nothing without one', async () => {
     const reportId = await reportIn(app, flow(), t, 'SUBMITTED');

@@ -208,7 +208,7 @@ describe('another provider', () => {
 });
 
 describe('comments, decisions and assessments are append-only in the database', () => {
-  it('refuses UPDATE and DELETE of comment, report_decision and goal_assessment rows', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE of comment, report_decision and goal_assessment rows', async () => {
     const reportId = await reportIn(app, flow(), t, 'APPROVED');
     await start(reviewer, reportId, null, 'Beständig kommentar');
     const before = await reportState(app.ds, reportId);
@@ -221,6 +221,9 @@ describe('comments, decisions and assessments are append-only in the database', 
       'DELETE FROM goal_assessment WHERE report_id = $1',
     ];
     for (const sql of statements) await expect(app.ds.query(sql, [reportId]), sql).rejects.toThrow(/append-only/);
+    for (const table of ['comment', 'report_decision', 'goal_assessment']) {
+      await expect(app.ds.query(`TRUNCATE ${table} CASCADE`), table).rejects.toThrow(/append-only/);
+    }
     expect(await reportState(app.ds, reportId)).toEqual(before);
     const [counts] = await app.ds.query(
       `SELECT (SELECT count(*)::int FROM report_decision WHERE report_id = $1) AS decisions,

@@ -4,6 +4,7 @@ import { VersionedMasterData1732608000000 } from './1732608000000-VersionedMaste
 import { FollowUpReporting1732694400000 } from './1732694400000-FollowUpReporting.js';
 import { Review1732780800000 } from './1732780800000-Review.js';
 import { Notifications1732867200000 } from './1732867200000-Notifications.js';
+import { ReviewTruncateGuards1732953600000 } from './1732953600000-ReviewTruncateGuards.js';
 
 /** All migrations in order. New migrations are added at the end. */
-export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000, FollowUpReporting1732694400000, Review1732780800000, Notifications1732867200000];
+export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000, FollowUpReporting1732694400000, Review1732780800000, Notifications1732867200000, ReviewTruncateGuards1732953600000];

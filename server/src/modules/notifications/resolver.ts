@@ -98,11 +98,21 @@ export class NotificationResolver {
   ): Promise<number> {
     const viewer = await access.requireSession(ctx);
     if (ids?.some((id) => !isId(id))) throw badField('ids', 'Not a valid id');
-    const res: [unknown[], number] = await ctx.em.query(
-      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING id`,
-      [viewer.userId, ids],
-    );
-    return res[1];
+    return ctx.em.transaction(async (em) => {
+      const res: [{ id: string }[], number] = await em.query(
+        `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING id`,
+        [viewer.userId, ids],
+      );
+      if (res[1] > 0) {
+        await recordAudit(em, ctx, {
+          action: 'NOTIFICATIONS_READ',
+          entityType: 'User',
+          entityId: viewer.userId,
+          after: { notificationIds: res[0].map((r) => r.id) },
+        });
+      }
+      return res[1];
+    });
   }
 
   @Query(() => [NotificationPreference], { description: 'Which e-mail you get.' })

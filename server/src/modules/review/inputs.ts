@@ -62,3 +62,12 @@ export class ReportEvent {
   @Field(() => String, { nullable: true, description: 'Receipt reference, for submissions.' })
   reference: string | null;
 }
+
+@ObjectType({ description: 'A person named in a report (a reviewer): name only, nothing of their account.' })
+export class Person {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+}

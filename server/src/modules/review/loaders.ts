@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { groupedBy } from '../../common/loaders.js';
+import { isId } from '../../common/ids.js';
 import { Comment, CommentThread, GoalAssessment, ReportDecision } from './entities.js';
 import type { ReportEvent } from './inputs.js';
 
@@ -22,14 +23,21 @@ export function createReviewLoaders(em: EntityManager) {
     decisionsByReport: groupedBy<ReportDecision, string>(em, ReportDecision, 'reportId', { decidedAt: 'ASC', id: 'ASC' }),
     assessmentsByReport: groupedBy<GoalAssessment, string>(em, GoalAssessment, 'reportId', { goalId: 'ASC' }),
     historyByReport: new DataLoader<string, ReportEvent[]>(async (ids) => {
-      // Saves are many; the history keeps the first save only (when work started).
+      // Saves are many; the history keeps the first save only (when work started). The opening is
+      // recorded on the round: the ROUND_OPENED row of the transaction that created the report.
       const rows: { entity_id: string; at: Date; action: string; actor: string; after: Record<string, unknown> | null }[] = await em.query(
-        `SELECT e.entity_id, e.at, e.action, coalesce(u.name, e.actor_label) AS actor, e.after
+        `SELECT e.id, e.entity_id, e.at, e.action, coalesce(u.name, e.actor_label) AS actor, e.after
          FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
          WHERE e.entity_type = 'Report' AND e.entity_id = ANY($1) AND e.action = ANY($2)
            AND (e.action <> 'ANSWERS_SAVED' OR e.before->>'status' = 'NOT_STARTED')
-         ORDER BY e.id`,
-        [[...ids], HISTORY_ACTIONS],
+         UNION ALL
+         SELECT e.id, r.id::text, e.at, e.action, coalesce(u.name, e.actor_label), e.after
+         FROM report r
+         JOIN audit_event e ON e.entity_type = 'FollowUpRound' AND e.entity_id = r.round_id::text AND e.action = 'ROUND_OPENED' AND e.at = r.created_at
+         LEFT JOIN app_user u ON u.id = e.actor_user_id
+         WHERE r.id = ANY($3::uuid[])
+         ORDER BY id`,
+        [[...ids], HISTORY_ACTIONS, [...ids].filter(isId)],
       );
       return ids.map((id) =>
         rows

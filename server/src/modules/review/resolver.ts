@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
-import { User } from '../identity/entities.js';
 import { Goal } from '../program/entities.js';
 import { Question, Report } from '../reporting/entities.js';
 import { Comment, CommentThread, GoalAssessment, ReportDecision } from './entities.js';
-import { AddCommentInput, AnswerChange, GoalAssessmentInput, ReportEvent } from './inputs.js';
+import { AddCommentInput, AnswerChange, GoalAssessmentInput, Person, ReportEvent } from './inputs.js';
 import { reviewService } from './service.js';
 
 @Resolver()
@@ -84,7 +83,10 @@ export class ReportReviewFields {
     const approvals = (await ctx.loaders.decisionsByReport.load(r.id)).filter((d) => d.kind === 'APPROVED');
     const latest = approvals[approvals.length - 1];
     if (!latest) return [];
-    return (await ctx.loaders.assessmentsByReport.load(r.id)).filter((a) => a.decisionId === latest.id);
+    const assessments = (await ctx.loaders.assessmentsByReport.load(r.id)).filter((a) => a.decisionId === latest.id);
+    const goals = await ctx.loaders.goalById.loadMany(assessments.map((a) => a.goalId));
+    const position = new Map(goals.map((g) => (g && !(g instanceof Error) ? [g.id, g.position] : ['', 0])));
+    return assessments.sort((a, b) => (position.get(a.goalId) ?? 0) - (position.get(b.goalId) ?? 0));
   }
 
   @FieldResolver(() => [ReportEvent], { description: 'The report\'s history: opening, first save, submissions, decisions.' })
@@ -113,9 +115,10 @@ export class ReportReviewFields {
       .filter((c) => !changedOnly || c.changed);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The reviewer the report is assigned to.' })
-  assignedTo(@Root() r: Report, @Ctx() ctx: Context): Promise<User | null> | null {
-    return r.assignedToId ? ctx.loaders.userById.load(r.assignedToId) : null;
+  @FieldResolver(() => Person, { nullable: true, description: 'The reviewer the report is assigned to.' })
+  async assignedTo(@Root() r: Report, @Ctx() ctx: Context): Promise<Person | null> {
+    const user = r.assignedToId ? await ctx.loaders.userById.load(r.assignedToId) : null;
+    return user ? { id: user.id, name: user.name } : null;
   }
 }
 

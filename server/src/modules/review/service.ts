@@ -142,7 +142,7 @@ export const reviewService = {
         [reportId, report.template_id, text, question.id, viewer.userId],
       );
       await em.query(
-        `UPDATE report SET status = 'CHANGES_REQUESTED', reopened_question_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        `UPDATE report SET status = 'CHANGES_REQUESTED', reopened_question_id = $2, approved_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
         [reportId, question.id],
       );
       await recordAudit(em, ctx, {
