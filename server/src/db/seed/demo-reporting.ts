@@ -156,6 +156,7 @@ export async function insertDemoReporting(em: EntityManager, store: AttachmentSt
   );
   const [author] = await em.query(`SELECT id FROM app_user WHERE email = 'provider.private@insyn.example'`);
   const [inhouse] = await em.query(`SELECT id FROM app_user WHERE email = 'provider.inhouse@insyn.example'`);
+  const [reviewer] = await em.query(`SELECT id FROM app_user WHERE email = 'reviewer@insyn.example'`);
   let counted = 0;
   for (const [n, report] of reports.entries()) {
     const state = HALSOVAL_STATES[report.agreement];
@@ -202,7 +203,7 @@ export async function insertDemoReporting(em: EntityManager, store: AttachmentSt
     const [sub] = await em.query(
       `INSERT INTO submission (report_id, reference, received_at, report_version, submitted_by, answers)
        VALUES ($1, 'UPP-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('submission_reference_seq')::text, 6, '0'), now() - make_interval(days => $2), 2, $3, $4)
-       RETURNING received_at`,
+       RETURNING id, received_at`,
       [report.id, 20 - (n % 10), by, JSON.stringify(snapshot)],
     );
     await em.query(
@@ -212,6 +213,45 @@ export async function insertDemoReporting(em: EntityManager, store: AttachmentSt
        WHERE id = $1`,
       [report.id, state, sub.received_at],
     );
+    if (state === 'CHANGES_REQUESTED') {
+      await em.query(
+        `INSERT INTO report_decision (report_id, template_id, kind, reason, submission_id, decided_by, decided_at)
+         VALUES ($1, $2, 'CHANGES_REQUESTED', $3, $4, $5, $6::timestamptz + interval '3 days')`,
+        [report.id, primaryId, 'Patientsäkerhetsberättelsen gäller fel år. Bifoga berättelsen för 2025 och kontrollera antalet lex Maria-anmälningar.', sub.id, reviewer.id, sub.received_at],
+      );
+      const question = questions.find((q) => q.code === '2.3')!;
+      const [thread] = await em.query(
+        `INSERT INTO comment_thread (report_id, template_id, question_id, created_by, created_at, answer_at_start)
+         SELECT $1, $2, $3, $4, $5::timestamptz + interval '3 days', value FROM answer WHERE report_id = $1 AND question_id = $3 RETURNING id`,
+        [report.id, primaryId, question.id, reviewer.id, sub.received_at],
+      );
+      await em.query(
+        `INSERT INTO comment (thread_id, author_id, author_role, body, created_at) VALUES ($1, $2, 'REVIEWER', $3, $4::timestamptz + interval '3 days')`,
+        [thread.id, reviewer.id, 'Stämmer antalet? Regionens avvikelsesystem visar en anmälan till under året.', sub.received_at],
+      );
+    }
+    if (state === 'APPROVED' || state === 'PUBLISHED') {
+      const [decision] = await em.query(
+        `INSERT INTO report_decision (report_id, template_id, kind, submission_id, decided_by, decided_at)
+         VALUES ($1, $2, 'APPROVED', $3, $4, $5::timestamptz + interval '5 days') RETURNING id`,
+        [report.id, primaryId, sub.id, reviewer.id, sub.received_at],
+      );
+      const ratings = ['MET', 'MET', 'PARTLY_MET', 'MET', 'NOT_MET', 'MET', 'PARTLY_MET'];
+      const goals: { goal_id: string }[] = await em.query(
+        `SELECT DISTINCT q.goal_id, g.position FROM question q JOIN goal g ON g.id = q.goal_id WHERE q.template_id = $1 ORDER BY g.position`,
+        [primaryId],
+      );
+      for (const [i, g] of goals.entries()) {
+        const rating = ratings[(i + n) % ratings.length];
+        await em.query('INSERT INTO goal_assessment (decision_id, report_id, goal_id, rating, motivation) VALUES ($1, $2, $3, $4, $5)', [
+          decision.id,
+          report.id,
+          g.goal_id,
+          rating,
+          rating === 'MET' ? null : 'Utfallet ligger under målvärdet; följs upp i nästa omgång.',
+        ]);
+      }
+    }
   }
   return { templates: 2, rounds: 2, demoReportStates: counted };
 }
