@@ -209,3 +209,24 @@ describe('e-mail', () => {
     expect(await deliverOutbox(app.ds, mailer, 'https://insyn.example', testLog)).toBe(0);
   });
 });
+
+describe('paging', () => {
+  it('pages through many notifications made in the same instant without gaps or repeats', async () => {
+    const id = await userId('analyst@insyn.example');
+    await app.ds.query(
+      `INSERT INTO notification (user_id, kind, title, body, link) SELECT $1, 'ROUND_OPENED', 'N' || g, 'B', '/' FROM generate_series(1, 23) g`,
+      [id],
+    );
+    const analyst = await app.login('analyst@insyn.example');
+    const titles: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const res: any = await analyst.gql('query($a: String) { notifications(first: 5, after: $a) { pageInfo { hasNextPage endCursor } edges { node { title } } } }', { a: after });
+      titles.push(...res.data.notifications.edges.map((e: any) => e.node.title));
+      if (!res.data.notifications.pageInfo.hasNextPage) break;
+      after = res.data.notifications.pageInfo.endCursor;
+    }
+    expect(titles).toHaveLength(23);
+    expect(new Set(titles).size).toBe(23);
+  });
+});

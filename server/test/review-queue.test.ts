@@ -282,3 +282,29 @@ describe('SQL statements of the queue do not grow with the number of reports', (
     expect(many.statements).toBe(few.statements);
   });
 });
+
+describe('queue order', () => {
+  it('sorts by submission time (longest waiting first), paging without gaps or repeats', async () => {
+    const reviewer = await app.login('reviewer@insyn.example');
+    const seen: { reference: string; submittedAt: string | null }[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const res: any = await reviewer.gql(
+        `query($after: String) { reports(first: 7, after: $after, orderBy: SUBMITTED_AT) { totalCount pageInfo { hasNextPage endCursor } edges { node { reference submittedAt } } } }`,
+        { after },
+      );
+      expect(res.errors).toBeUndefined();
+      seen.push(...res.data.reports.edges.map((e: any) => e.node));
+      if (!res.data.reports.pageInfo.hasNextPage) break;
+      after = res.data.reports.pageInfo.endCursor;
+    }
+    const [{ n }] = await app.ds.query('SELECT count(*)::int AS n FROM report');
+    expect(seen).toHaveLength(n);
+    expect(new Set(seen.map((r) => r.reference)).size).toBe(n);
+    const submitted = seen.filter((r) => r.submittedAt).map((r) => r.submittedAt!);
+    expect(submitted).toEqual([...submitted].sort());
+    // Never submitted come last.
+    const firstUnsubmitted = seen.findIndex((r) => !r.submittedAt);
+    expect(seen.slice(firstUnsubmitted).every((r) => !r.submittedAt)).toBe(true);
+  });
+});

@@ -77,7 +77,8 @@ export class NotificationResolver {
     return keysetPage(qb, {
       first,
       after,
-      keys: ['n.created_at', 'n.id'],
+      // Millisecond precision, as the cursor carries it.
+      keys: [`date_trunc('milliseconds', n.created_at)`, 'n.id'],
       direction: 'DESC',
       keyOf: (n) => [new Date(n.createdAt).toISOString(), n.id],
     });

@@ -40,3 +40,9 @@ registerEnumType(ReportStatus, { name: 'ReportStatus' });
 
 /** Statuses in which the provider's users may change answers. */
 export const EDITABLE_STATUSES: readonly ReportStatus[] = [ReportStatus.NOT_STARTED, ReportStatus.DRAFT, ReportStatus.CHANGES_REQUESTED];
+
+export enum ReportOrder {
+  DUE_AT = 'DUE_AT',
+  SUBMITTED_AT = 'SUBMITTED_AT',
+}
+registerEnumType(ReportOrder, { name: 'ReportOrder', description: 'DUE_AT: earliest due first. SUBMITTED_AT: longest waiting first.' })

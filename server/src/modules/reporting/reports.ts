@@ -9,7 +9,7 @@ import { badField, badUserInput, conflict, notFound } from '../../common/errors.
 import { isId } from '../../common/ids.js';
 import { decodeCursor, keysetPage, pageSize, type Connection } from '../../common/pagination.js';
 import { Report, Submission, type Question, type SnapshotAnswer } from './entities.js';
-import { EDITABLE_STATUSES, ReportStatus } from './enums.js';
+import { EDITABLE_STATUSES, ReportOrder, ReportStatus } from './enums.js';
 import type { AnswerInput, ReportFilter } from './types.js';
 import { checkComplete, checkShape } from './values.js';
 import { notify, reportReviewers } from '../notifications/notify.js';
@@ -64,7 +64,13 @@ export const reportService = {
   readableReport,
 
   /** Reports the viewer may read: all for the region's roles, their own provider's for a provider user. */
-  async reports(ctx: Context, filter: ReportFilter | null, first: number | null, after: string | null): Promise<Connection<Report>> {
+  async reports(
+    ctx: Context,
+    filter: ReportFilter | null,
+    first: number | null,
+    after: string | null,
+    order: ReportOrder = ReportOrder.DUE_AT,
+  ): Promise<Connection<Report>> {
     const viewer = await access.require(ctx, [...READ_ALL, 'PROVIDER']);
     pageSize(first);
     decodeCursor(after, 2);
@@ -98,6 +104,16 @@ export const reportService = {
     }
     if (filter?.assignedToMe === true) qb.andWhere('r.assigned_to = :me', { me: viewer.userId });
     if (filter?.assignedToMe === false) qb.andWhere('r.assigned_to IS NULL');
+    if (order === ReportOrder.SUBMITTED_AT) {
+      // Oldest submission first (the one that has waited longest); never-submitted reports last.
+      return keysetPage(qb, {
+        first,
+        after,
+        // Millisecond precision, as the cursor carries it (submission times have microseconds).
+        keys: [`date_trunc('milliseconds', coalesce(r.submitted_at, 'infinity'::timestamptz))`, 'r.id'],
+        keyOf: (r) => [r.submittedAt ? new Date(r.submittedAt).toISOString() : 'infinity', r.id],
+      });
+    }
     return keysetPage(qb, { first, after, keys: ['r.due_at', 'r.id'], keyOf: (r) => [new Date(r.dueAt).toISOString(), r.id] });
   },
 

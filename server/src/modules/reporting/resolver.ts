@@ -6,7 +6,7 @@ import { isId } from '../../common/ids.js';
 import { Agreement, ChoiceSystem, Provider } from '../masterdata/entities.js';
 import { Goal, Guideline, Indicator, Program } from '../program/entities.js';
 import { Answer, Attachment, FollowUpRound, Question, Report, ReportTemplate, Section, Submission } from './entities.js';
-import { ReportStatus, TemplateStatus } from './enums.js';
+import { ReportOrder, ReportStatus, TemplateStatus } from './enums.js';
 import { CreateFollowUpRoundInput } from './round-inputs.js';
 import { roundService } from './rounds.js';
 import { attachmentService } from './attachments.js';
@@ -86,8 +86,9 @@ export class ReportingResolver {
     @Arg('filter', () => ReportFilter, { nullable: true }) filter: ReportFilter | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('orderBy', () => ReportOrder, { defaultValue: ReportOrder.DUE_AT }) orderBy: ReportOrder,
   ): Promise<ReportConnection> {
-    return reportService.reports(ctx, filter, first, after);
+    return reportService.reports(ctx, filter, first, after, orderBy);
   }
 
   @Query(() => Report, { nullable: true })
