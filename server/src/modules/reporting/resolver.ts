@@ -1,10 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
 import { access } from '../../common/access.js';
 import { notFound } from '../../common/errors.js';
 import { isId } from '../../common/ids.js';
 import { Agreement, ChoiceSystem, Provider } from '../masterdata/entities.js';
 import { Goal, Guideline, Indicator, Program } from '../program/entities.js';
+import { TargetColour } from '../program/enums.js';
+import { targetColour } from '@insyn/shared';
 import { Answer, Attachment, FollowUpRound, Question, Report, ReportTemplate, Section, Submission } from './entities.js';
 import { ReportOrder, ReportStatus, TemplateStatus } from './enums.js';
 import { CreateFollowUpRoundInput } from './round-inputs.js';
@@ -300,12 +302,62 @@ export class ReportFields {
   }
 }
 
+@ObjectType({ description: 'An indicator answer read against its target: the computed value and its colour.' })
+class IndicatorReading {
+  @Field(() => Indicator)
+  indicator: Indicator;
+
+  @Field(() => Float, { nullable: true, description: 'Percent for PERCENT indicators, per 1,000 for RATE_PER_1000, else the value.' })
+  value: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The target for the period\'s year.' })
+  target: number | null;
+
+  @Field(() => Float, { nullable: true })
+  amberThreshold: number | null;
+
+  @Field(() => TargetColour, { nullable: true })
+  colour: TargetColour | null;
+}
+
 @Resolver(() => Answer)
 export class AnswerFields {
   @FieldResolver(() => Question)
   async question(@Root() a: Answer, @Ctx() ctx: Context): Promise<Question> {
     return (await ctx.loaders.questionById.load(a.questionId))!;
   }
+
+  @FieldResolver(() => IndicatorReading, { nullable: true, description: 'For answers linked to an indicator: the value against the target.' })
+  async reading(@Root() a: Answer, @Ctx() ctx: Context): Promise<IndicatorReading | null> {
+    const question = await ctx.loaders.questionById.load(a.questionId);
+    if (!question?.indicatorId) return null;
+    const [indicator, report] = await Promise.all([ctx.loaders.indicatorById.load(question.indicatorId), ctx.loaders.reportById.load(a.reportId)]);
+    if (!indicator || !report) return null;
+    const round = await ctx.loaders.roundById.load(report.roundId);
+    const year = Number(round?.period.slice(0, 4));
+    const target = (await ctx.loaders.targetsByIndicator.load(indicator.id)).find((t) => t.year === year) ?? null;
+    const value = indicatorValue(a.value, indicator.unit);
+    return {
+      indicator,
+      value,
+      target: target?.value ?? null,
+      amberThreshold: target?.amberThreshold ?? null,
+      colour: value !== null && target ? (targetColour(value, target, indicator.direction) as TargetColour) : null,
+    };
+  }
+}
+
+/** The number an indicator answer stands for: a ratio as percent or per 1,000, or the value itself. */
+export function indicatorValue(value: unknown, unit: string): number | null {
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object' && 'numerator' in value && 'denominator' in value) {
+    const { numerator, denominator } = value as { numerator: number; denominator: number };
+    if (!denominator) return null;
+    const ratio = numerator / denominator;
+    const scaled = unit === 'PERCENT' ? ratio * 100 : unit === 'RATE_PER_1000' ? ratio * 1000 : ratio;
+    return Math.round(scaled * 10) / 10;
+  }
+  return null;
 }
 
 @Resolver(() => Submission)
