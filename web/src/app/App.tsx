@@ -20,6 +20,7 @@ import {
   IndicatorsAdminPage,
   IndicatorsPage,
   LoginPage,
+  MyReportsPage,
   NotFoundPage,
   ProgramEditPage,
   ProgramPage,
@@ -28,13 +29,22 @@ import {
   ProviderPage,
   ProvidersAdminPage,
   ProvidersPage,
+  ReceiptPage,
+  ReportingArea,
+  ReportPage,
   RequireArea,
+  RoundFormPage,
+  RoundPage,
+  RoundsPage,
   StartPage,
+  TemplateEditPage,
+  TemplatesAdminPage,
   UnitFormPage,
   UserCreatePage,
   UserEditPage,
   UsersPage,
 } from './routes';
+import { NotificationsArea, NotificationsPage, ReviewArea, ReviewQueuePage, ReviewReportPage } from './routes';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { Loading } from '../shared/ui/QueryStates';
 
@@ -100,6 +110,40 @@ function Pages() {
               <Route path="/admin/indikatorer" element={<IndicatorsAdminPage />} />
               <Route path="/admin/indikatorer/ny" element={<IndicatorFormPage />} />
               <Route path="/admin/indikatorer/:id" element={<IndicatorFormPage />} />
+              <Route element={<ReportingArea />}>
+                <Route path="/admin/mallar" element={<TemplatesAdminPage />} />
+                <Route path="/admin/mallar/ny" element={<TemplateEditPage />} />
+                <Route path="/admin/mallar/:id" element={<TemplateEditPage />} />
+              </Route>
+            </Route>
+            {/* Follow-up: the provider's reports; the region's rounds (read by auditors). */}
+            <Route element={<ReportingArea />}>
+              <Route element={<RequireArea area="reports" />}>
+                <Route path="/rapporter" element={<MyReportsPage />} />
+              </Route>
+              <Route element={<RequireArea area="reportRead" />}>
+                <Route path="/rapporter/:id" element={<ReportPage />} />
+                <Route path="/rapporter/:id/kvitto/:submissionId" element={<ReceiptPage />} />
+              </Route>
+              <Route element={<RequireArea area="rounds" />}>
+                <Route path="/uppfoljning" element={<RoundsPage />} />
+                <Route path="/uppfoljning/:id" element={<RoundPage />} />
+              </Route>
+              <Route element={<RequireArea area="roundsEdit" />}>
+                <Route path="/uppfoljning/ny" element={<RoundFormPage />} />
+              </Route>
+            </Route>
+            {/* Review: the region's queue and the review of one report (auditors read); notifications for everyone. */}
+            <Route element={<RequireArea area="review" />}>
+              <Route element={<ReviewArea />}>
+                <Route path="/granskning" element={<ReviewQueuePage />} />
+                <Route path="/granskning/:id" element={<ReviewReportPage />} />
+              </Route>
+            </Route>
+            <Route element={<RequireArea area="account" />}>
+              <Route element={<NotificationsArea />}>
+                <Route path="/notiser" element={<NotificationsPage />} />
+              </Route>
             </Route>
             <Route element={<RequireArea area="audit" />}>
               <Route path="/granskningslogg" element={<AuditTrailPage />} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
@@ -9,6 +9,9 @@ import { LOGGED_OUT_PARAM, loginPath, mainNavItems } from './access';
 import { isLanguage, switchLanguage } from './i18n';
 import { paths } from './routes';
 import { useViewer, type SessionViewer } from './viewer';
+
+/** "Notiser (3)": only for logged-in users, so the public pages never load it. */
+const NotificationBell = lazy(() => import('../features/notifications/NotificationBell').then((m) => ({ default: m.NotificationBell })));
 
 /** The app shell: skip link, header with language switch, main navigation, main, footer. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -56,6 +59,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <PersonIcon />
                 {t('nav.login')}
               </Link>
+            )}
+            {viewer && (
+              <Suspense fallback={null}>
+                <NotificationBell />
+              </Suspense>
             )}
             {viewer && <SignedIn viewer={viewer} />}
             <LanguageSwitch />

@@ -9,11 +9,11 @@ describe('what each role is offered', () => {
   });
 
   it('adds the areas of each role, and "My account" for everyone logged in', () => {
-    expect(keys(['ADMIN'])).toEqual(['start', 'program', 'indicators', 'providers', 'admin', 'audit', 'apiTokens', 'account']);
-    expect(keys(['AUDITOR'])).toEqual(['start', 'program', 'indicators', 'providers', 'users', 'audit', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'admin', 'audit', 'apiTokens', 'account']);
+    expect(keys(['AUDITOR'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'users', 'audit', 'account']);
     expect(keys(['ANALYST'])).toEqual(['start', 'program', 'indicators', 'providers', 'apiTokens', 'account']);
-    expect(keys(['REVIEWER'])).toEqual(['start', 'program', 'indicators', 'providers', 'account']);
-    expect(keys(['PROVIDER'])).toEqual(['start', 'program', 'indicators', 'providers', 'account']);
+    expect(keys(['REVIEWER'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'account']);
+    expect(keys(['PROVIDER'])).toEqual(['start', 'program', 'indicators', 'providers', 'reports', 'account']);
     // An administrator who is also an auditor reaches the users through Administration.
     expect(keys(['ADMIN', 'AUDITOR'])).not.toContain('users');
   });
@@ -28,14 +28,23 @@ describe('what each role is offered', () => {
     expect(mayUse(['AUDITOR'], 'apiTokens')).toBe(false);
     expect(mayUse(['PROVIDER'], 'account')).toBe(true);
     expect(mayUse(undefined, 'account')).toBe(false);
+    // Follow-up: providers their own reports; the region plans rounds; auditors read them.
+    expect(mayUse(['PROVIDER'], 'reports')).toBe(true);
+    expect(mayUse(['REVIEWER'], 'reports')).toBe(false);
+    expect(mayUse(['AUDITOR'], 'rounds')).toBe(true);
+    expect(mayUse(['AUDITOR'], 'roundsEdit')).toBe(false);
+    expect(mayUse(['REVIEWER'], 'roundsEdit')).toBe(true);
+    expect(mayUse(['PROVIDER'], 'rounds')).toBe(false);
+    expect(mayUse(['ANALYST'], 'reportRead')).toBe(false);
+    expect(mayUse(['AUDITOR'], 'reportRead')).toBe(true);
   });
 
   it('starts each role where its work is', () => {
     expect(startPathFor(['ADMIN'])).toBe('/admin');
     expect(startPathFor(['AUDITOR'])).toBe('/granskningslogg');
     expect(startPathFor(['ANALYST'])).toBe('/api-nycklar');
-    expect(startPathFor(['REVIEWER'])).toBe('/konto');
-    expect(startPathFor(['PROVIDER'])).toBe('/konto');
+    expect(startPathFor(['REVIEWER'])).toBe('/uppfoljning');
+    expect(startPathFor(['PROVIDER'])).toBe('/rapporter');
   });
 });
 

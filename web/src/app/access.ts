@@ -14,6 +14,16 @@ export const areaRoles = {
   audit: ['ADMIN', 'AUDITOR'],
   apiTokens: ['ADMIN', 'ANALYST'],
   account: Roles,
+  /** "Mina rapporter": the provider's own reports. */
+  reports: ['PROVIDER'],
+  /** One report and its receipts: its provider, and the region's roles that read every report. */
+  reportRead: ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER'],
+  /** Follow-up rounds and their reports: the region plans them; auditors read them. */
+  rounds: ['ADMIN', 'REVIEWER', 'AUDITOR'],
+  /** Planning and opening rounds. */
+  roundsEdit: ['ADMIN', 'REVIEWER'],
+  /** The review queue and the review of a report: the region reviews; auditors read. */
+  review: ['ADMIN', 'REVIEWER', 'AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof areaRoles;
@@ -22,7 +32,7 @@ export function mayUse(roles: readonly Role[] | undefined, area: Area): boolean 
   return Boolean(roles?.some((r) => (areaRoles[area] as readonly Role[]).includes(r)));
 }
 
-export type NavKey = 'start' | 'program' | 'indicators' | 'providers' | 'admin' | 'users' | 'audit' | 'apiTokens' | 'account';
+export type NavKey = 'start' | 'program' | 'indicators' | 'providers' | 'reports' | 'rounds' | 'review' | 'admin' | 'users' | 'audit' | 'apiTokens' | 'account';
 
 export interface NavItem {
   key: NavKey;
@@ -47,6 +57,10 @@ const publicItems: NavItem[] = [
 export function mainNavItems(roles: readonly Role[] | null | undefined): NavItem[] {
   if (!roles) return publicItems;
   const items = [...publicItems];
+  // The day's work first: a provider's reports, the region's follow-up rounds.
+  if (mayUse(roles, 'reports')) items.push({ key: 'reports', to: paths.myReports });
+  if (mayUse(roles, 'rounds')) items.push({ key: 'rounds', to: paths.rounds });
+  if (mayUse(roles, 'review')) items.push({ key: 'review', to: paths.review });
   if (mayUse(roles, 'admin')) items.push({ key: 'admin', to: paths.admin });
   else if (mayUse(roles, 'users')) items.push({ key: 'users', to: paths.users });
   if (mayUse(roles, 'audit')) items.push({ key: 'audit', to: paths.audit });
@@ -58,6 +72,8 @@ export function mainNavItems(roles: readonly Role[] | null | undefined): NavItem
 /** Where a user starts after logging in when they did not come from a page. */
 export function startPathFor(roles: readonly Role[]): string {
   if (mayUse(roles, 'admin')) return paths.admin;
+  if (mayUse(roles, 'reports')) return paths.myReports;
+  if (mayUse(roles, 'roundsEdit')) return paths.rounds;
   if (mayUse(roles, 'audit')) return paths.audit;
   if (mayUse(roles, 'apiTokens')) return paths.apiTokens;
   return paths.account;

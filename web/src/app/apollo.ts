@@ -14,6 +14,9 @@ export function createCache(): InMemoryCache {
           providers: relayStylePagination(['filter']),
           users: relayStylePagination(['filter']),
           auditEvents: relayStylePagination(['filter']),
+          // Each filter and each order has its own list (a queue by submission time is another list).
+          reports: relayStylePagination(['filter', 'orderBy']),
+          notifications: relayStylePagination(['unreadOnly']),
         },
       },
       Municipality: { keyFields: ['code'] },

@@ -3,6 +3,8 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import sv, { type Translation } from './locales/sv';
 import type accessSv from './locales/access.sv';
+import type reportingSv from './locales/reporting.sv';
+import type reviewSv from './locales/review.sv';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,7 +23,7 @@ const loaders: Record<Language, () => Promise<Translation>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv; access: typeof accessSv };
+    resources: { translation: typeof sv; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv };
   }
 }
 
@@ -29,11 +31,21 @@ declare module 'i18next' {
  * Texts used only after logging in live in their own namespaces, loaded with the pages that need
  * them, so the public pages never download them.
  */
-export type Namespace = 'access';
+export type Namespace = 'access' | 'reporting' | 'review';
 const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>>> = {
   access: {
     sv: () => import('./locales/access.sv').then((m) => m.default),
     en: () => import('./locales/access.en').then((m) => m.default),
+  },
+  // Follow-up: reports, rounds and templates.
+  reporting: {
+    sv: () => import('./locales/reporting.sv').then((m) => m.default),
+    en: () => import('./locales/reporting.en').then((m) => m.default),
+  },
+  // Review, comment threads, decisions and notifications.
+  review: {
+    sv: () => import('./locales/review.sv').then((m) => m.default),
+    en: () => import('./locales/review.en').then((m) => m.default),
   },
 };
 /** Namespaces an instance has used: a language switch loads them too, before it switches. */

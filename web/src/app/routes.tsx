@@ -33,8 +33,20 @@ export const paths = {
   adminIndicators: '/admin/indikatorer',
   newIndicator: '/admin/indikatorer/ny',
   adminIndicator: (indicatorId: string) => `/admin/indikatorer/${id(indicatorId)}`,
+  adminTemplates: '/admin/mallar',
+  newTemplate: '/admin/mallar/ny',
+  adminTemplate: (templateId: string) => `/admin/mallar/${id(templateId)}`,
   audit: '/granskningslogg',
   apiTokens: '/api-nycklar',
+  myReports: '/rapporter',
+  report: (reportId: string) => `/rapporter/${id(reportId)}`,
+  receipt: (reportId: string, submissionId: string) => `/rapporter/${id(reportId)}/kvitto/${id(submissionId)}`,
+  rounds: '/uppfoljning',
+  newRound: '/uppfoljning/ny',
+  round: (roundId: string) => `/uppfoljning/${id(roundId)}`,
+  review: '/granskning',
+  reviewReport: (reportId: string) => `/granskning/${id(reportId)}`,
+  notifications: '/notiser',
 } as const;
 
 export const StartPage = lazy(() => import('../features/start/StartPage'));
@@ -67,3 +79,23 @@ export const IndicatorsAdminPage = lazy(() => import('../features/admin/indicato
 export const IndicatorFormPage = lazy(() => import('../features/admin/indicators/IndicatorFormPage'));
 export const AuditTrailPage = lazy(() => import('../features/audit/AuditTrailPage'));
 export const ApiTokensPage = lazy(() => import('../features/tokens/ApiTokensPage'));
+
+// Follow-up: the provider's reports, the report editor and receipt, rounds, and the template builder,
+// with their texts (the "reporting" namespace) loaded by ReportingArea.
+export const ReportingArea = lazy(() => import('../features/reporting/ReportingArea'));
+export const MyReportsPage = lazy(() => import('../features/reporting/MyReportsPage'));
+export const ReportPage = lazy(() => import('../features/reporting/ReportPage'));
+export const ReceiptPage = lazy(() => import('../features/reporting/ReceiptPage'));
+export const RoundsPage = lazy(() => import('../features/reporting/rounds/RoundsPage'));
+export const RoundFormPage = lazy(() => import('../features/reporting/rounds/RoundFormPage'));
+export const RoundPage = lazy(() => import('../features/reporting/rounds/RoundPage'));
+export const TemplatesAdminPage = lazy(() => import('../features/admin/templates/TemplatesAdminPage'));
+export const TemplateEditPage = lazy(() => import('../features/admin/templates/TemplateEditPage'));
+
+// Review: the reviewer's queue and the report review, with their texts (the "review" namespace,
+// and "reporting" for statuses and answers) loaded by ReviewArea; notifications likewise.
+export const ReviewArea = lazy(() => import('../features/review/ReviewArea'));
+export const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueuePage'));
+export const ReviewReportPage = lazy(() => import('../features/review/ReviewReportPage'));
+export const NotificationsArea = lazy(() => import('../features/notifications/NotificationsArea'));
+export const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));

@@ -120,6 +120,25 @@ const accessEn: AccessTranslation = {
     directionConflict: 'The target for {{year}} does not fit this direction. Change the targets first.',
     amberAboveTarget: 'Higher is better: the amber threshold must not be above the target.',
     amberBelowTarget: 'Lower is better: the amber threshold must not be below the target.',
+    periodFormat: 'Write the period as 2025, 2025-T2, 2025-H1, 2025-Q3 or 2025-M04.',
+    templateMissing: 'Choose a template.',
+    templateNotPublished: 'Choose a published version of the template.',
+    lofNotInScope: 'LOF agreements are never followed up under the program.',
+    agreementFormsMissing: 'Choose at least one agreement form.',
+    dueBeforeOpen: 'The due date must be after the first day.',
+    roundClosed: 'The round is closed.',
+    questionCodeFormat: 'Use letters, digits, full stop, - and _ (for example 1.3).',
+    optionKeyFormat: 'Use lower-case letters a–z, digits and -.',
+    optionsMissing: 'Add at least one option.',
+    optionsNotAllowed: 'Only choice questions have answer options.',
+    optionKeyDuplicate: 'Two options have the same key.',
+    maxBelowMin: 'The highest value is below the lowest.',
+    indicatorMissing: 'Choose the indicator the value is for.',
+    sectionsMissing: 'Add at least one section.',
+    questionCodeDuplicate: 'Two questions have the same code.',
+    templateFrozen: 'A published template is not changed. Create a new version instead.',
+    onlyDraftPublished: 'Only a draft can be published.',
+    questionsMissing: 'Add questions before publishing the template.',
   },
   account: {
     title: 'My account',
@@ -130,6 +149,14 @@ const accessEn: AccessTranslation = {
     noAreas: 'Your roles have no further pages yet. The public pages are in the menu.',
     passwordLead: 'Change your password whenever you like. A password you were given by an administrator must be changed the first time you log in.',
     areas: {
+      reports: {
+        title: 'My reports',
+        body: 'Fill in and submit your provider’s follow-up reports and see the receipts.',
+      },
+      rounds: {
+        title: 'Follow-up',
+        body: 'Follow-up rounds and their reports: status by ownership and overdue reports.',
+      },
       admin: {
         title: 'Administration',
         body: 'Users, providers, units and agreements, choice systems, programmes and indicators.',
@@ -190,6 +217,10 @@ const accessEn: AccessTranslation = {
       indicators: {
         title: 'Indicators and targets',
         body: 'What is measured, how, and the target for each year.',
+      },
+      templates: {
+        title: 'Templates',
+        body: 'The forms providers fill in: sections, questions, versions and how they cover the program.',
       },
     },
   },

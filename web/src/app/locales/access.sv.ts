@@ -122,6 +122,25 @@ const accessSv = {
     directionConflict: 'Målvärdet för {{year}} passar inte den riktningen. Ändra målvärdena först.',
     amberAboveTarget: 'Högre är bättre: gränsen för gul nivå får inte vara högre än målvärdet.',
     amberBelowTarget: 'Lägre är bättre: gränsen för gul nivå får inte vara lägre än målvärdet.',
+    periodFormat: 'Skriv perioden som 2025, 2025-T2, 2025-H1, 2025-Q3 eller 2025-M04.',
+    templateMissing: 'Välj en mall.',
+    templateNotPublished: 'Välj en publicerad version av mallen.',
+    lofNotInScope: 'Avtal enligt LOF följs aldrig upp enligt programmet.',
+    agreementFormsMissing: 'Välj minst en avtalsform.',
+    dueBeforeOpen: 'Sista dagen måste vara efter första dagen.',
+    roundClosed: 'Omgången är stängd.',
+    questionCodeFormat: 'Använd bokstäver, siffror, punkt, - och _ (till exempel 1.3).',
+    optionKeyFormat: 'Använd små bokstäver a–z, siffror och -.',
+    optionsMissing: 'Lägg till minst ett alternativ.',
+    optionsNotAllowed: 'Bara frågor med val har svarsalternativ.',
+    optionKeyDuplicate: 'Två alternativ har samma nyckel.',
+    maxBelowMin: 'Det högsta värdet är lägre än det lägsta.',
+    indicatorMissing: 'Välj indikatorn som värdet gäller.',
+    sectionsMissing: 'Lägg till minst ett avsnitt.',
+    questionCodeDuplicate: 'Två frågor har samma kod.',
+    templateFrozen: 'En publicerad mall ändras inte. Skapa en ny version i stället.',
+    onlyDraftPublished: 'Bara ett utkast kan publiceras.',
+    questionsMissing: 'Lägg till frågor innan mallen publiceras.',
   },
   account: {
     title: 'Mitt konto',
@@ -132,6 +151,14 @@ const accessSv = {
     noAreas: 'Med dina roller finns inga fler sidor ännu. De offentliga sidorna finns i menyn.',
     passwordLead: 'Byt lösenord när du vill. Ett lösenord du har fått av en administratör måste du byta första gången du loggar in.',
     areas: {
+      reports: {
+        title: 'Mina rapporter',
+        body: 'Fyll i och skicka in utförarens uppföljningsrapporter och se kvittenserna.',
+      },
+      rounds: {
+        title: 'Uppföljning',
+        body: 'Uppföljningsomgångar och deras rapporter: status per driftform och försenade rapporter.',
+      },
       admin: {
         title: 'Administration',
         body: 'Användare, utförare, enheter och avtal, valfrihetssystem, program och indikatorer.',
@@ -192,6 +219,10 @@ const accessSv = {
       indicators: {
         title: 'Indikatorer och målvärden',
         body: 'Vad som mäts, hur, och målvärdet för varje år.',
+      },
+      templates: {
+        title: 'Mallar',
+        body: 'Formulären som utförarna fyller i: avsnitt, frågor, versioner och täckning av programmet.',
       },
     },
   },

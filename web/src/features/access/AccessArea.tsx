@@ -49,6 +49,11 @@ const AREA_ROLE_NAMES: Record<Area, Role[]> = {
   audit: ['ADMIN', 'AUDITOR'],
   apiTokens: ['ADMIN', 'ANALYST'],
   account: [],
+  reports: ['PROVIDER'],
+  reportRead: ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER'],
+  rounds: ['ADMIN', 'REVIEWER', 'AUDITOR'],
+  roundsEdit: ['ADMIN', 'REVIEWER'],
+  review: ['ADMIN', 'REVIEWER', 'AUDITOR'],
 };
 
 /** "You do not have access": who you are, who the page is for, and where you can go instead. */

@@ -5,8 +5,11 @@ import { paths } from '../../app/routes';
 import { useViewer } from '../../app/viewer';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { NotificationSettings } from '../notifications/NotificationSettings';
 
-const areas: { area: Area; key: 'admin' | 'users' | 'audit' | 'apiTokens'; to: string }[] = [
+const areas: { area: Area; key: 'reports' | 'rounds' | 'admin' | 'users' | 'audit' | 'apiTokens'; to: string }[] = [
+  { area: 'reports', key: 'reports', to: paths.myReports },
+  { area: 'rounds', key: 'rounds', to: paths.rounds },
   { area: 'admin', key: 'admin', to: paths.admin },
   { area: 'users', key: 'users', to: paths.users },
   { area: 'audit', key: 'audit', to: paths.audit },
@@ -75,6 +78,8 @@ export default function AccountPage() {
           <p className="muted">{t('account.noAreas')}</p>
         )}
       </section>
+
+      <NotificationSettings />
 
       <section className="section" aria-labelledby="account-password">
         <h2 id="account-password">{t('password.heading')}</h2>

@@ -11,6 +11,7 @@ export const adminSections = [
   { key: 'choiceSystems', to: paths.choiceSystems },
   { key: 'programs', to: paths.adminPrograms },
   { key: 'indicators', to: paths.adminIndicators },
+  { key: 'templates', to: paths.adminTemplates },
 ] as const;
 
 export type AdminSection = (typeof adminSections)[number]['key'];
