@@ -17,14 +17,24 @@ const PUBLIC = ['Start', 'Program', 'Indikatorer', 'Utförare'];
 
 /** Every demo user: where they land after logging in, and exactly the menu their roles give. */
 const DEMO_USERS = [
-  { email: 'admin@insyn.example', name: 'Anna Administratör', start: '/admin', menu: [...PUBLIC, 'Administration', 'Granskningslogg', 'API-nycklar', 'Mitt konto'] },
-  { email: 'reviewer@insyn.example', name: 'Rasmus Granskare', start: '/konto', menu: [...PUBLIC, 'Mitt konto'] },
-  { email: 'auditor@insyn.example', name: 'Agnes Revisor', start: '/granskningslogg', menu: [...PUBLIC, 'Användare', 'Granskningslogg', 'Mitt konto'] },
+  {
+    email: 'admin@insyn.example',
+    name: 'Anna Administratör',
+    start: '/admin',
+    menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Administration', 'Granskningslogg', 'API-nycklar', 'Mitt konto'],
+  },
+  { email: 'reviewer@insyn.example', name: 'Rasmus Granskare', start: '/uppfoljning', menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Mitt konto'] },
+  {
+    email: 'auditor@insyn.example',
+    name: 'Agnes Revisor',
+    start: '/granskningslogg',
+    menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Användare', 'Granskningslogg', 'Mitt konto'],
+  },
   { email: 'analyst@insyn.example', name: 'Ali Analytiker', start: '/api-nycklar', menu: [...PUBLIC, 'API-nycklar', 'Mitt konto'] },
-  { email: 'provider.private@insyn.example', name: 'Petra Privat', start: '/konto', menu: [...PUBLIC, 'Mitt konto'] },
-  { email: 'provider.inhouse@insyn.example', name: 'Ingrid Egenregi', start: '/konto', menu: [...PUBLIC, 'Mitt konto'] },
+  { email: 'provider.private@insyn.example', name: 'Petra Privat', start: '/rapporter', menu: [...PUBLIC, 'Mina rapporter', 'Mitt konto'] },
+  { email: 'provider.inhouse@insyn.example', name: 'Ingrid Egenregi', start: '/rapporter', menu: [...PUBLIC, 'Mina rapporter', 'Mitt konto'] },
 ];
-const EVERY_PRIVATE_LINK = ['Administration', 'Användare', 'Granskningslogg', 'API-nycklar', 'Mitt konto'];
+const EVERY_PRIVATE_LINK = ['Uppföljning', 'Granskning', 'Mina rapporter', 'Administration', 'Användare', 'Granskningslogg', 'API-nycklar', 'Mitt konto'];
 
 beforeAll(async () => {
   insyn = await startInsyn();
@@ -285,9 +295,10 @@ describe('user administration', () => {
     await greta.page.getByLabel('Nytt lösenord').fill('granskning i jämtland');
     await greta.page.getByLabel('Upprepa det nya lösenordet').fill('granskning i jämtland');
     await greta.page.getByRole('button', { name: 'Byt lösenord' }).click();
-    await greta.page.waitForURL(`${insyn.url}/konto`);
+    // A reviewer then starts at the follow-up rounds.
+    await greta.page.waitForURL(`${insyn.url}/uppfoljning`);
     await expect.poll(() => greta.page.getByTestId('flash').textContent()).toContain('Lösenordet är bytt.');
-    expect(await menuLinks(greta.page)).toEqual([...PUBLIC, 'Mitt konto']);
+    expect(await menuLinks(greta.page)).toEqual([...PUBLIC, 'Uppföljning', 'Granskning', 'Mitt konto']);
     expect(realProblems(greta.problems)).toEqual([]);
     await greta.page.context().close();
 
