@@ -16,8 +16,8 @@ export const UnreadCountQuery = graphql(`
 export const POLL_MS = 60_000;
 
 /**
- * "Notiser (3)" in the header: a link to the notifications whose accessible name carries the
- * number of unread ones ("Notiser (3 olästa)"). Asked again every minute and on every page change.
+ * "Notiser (3)" in the header: a link to the notifications whose accessible name says what the
+ * number is ("Notiser (3 olästa)"). Asked again every minute and on every page change.
  */
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -37,15 +37,14 @@ export function NotificationBell() {
       to={paths.notifications}
       className={`header-button notification-link${count > 0 ? ' notification-link--unread' : ''}`}
       aria-current={pathname === paths.notifications ? 'page' : undefined}
+      aria-label={count > 0 ? t('nav.notificationsUnread', { count }) : undefined}
       data-testid="notification-link"
     >
       <BellIcon />
       <span>{t('nav.notifications')}</span>
       {count > 0 && (
         <span className="notification-link__count" data-testid="notification-count">
-          {' '}
-          ({count}
-          <span className="visually-hidden"> {t('nav.notificationsUnread')}</span>)
+          ({count})
         </span>
       )}
     </Link>
