@@ -45,6 +45,8 @@ const PLANNERS = /*   */ row(AUTH, OK,   OK,      DENY,    DENY,          DENY, 
 const OWN_PROVIDER = row(AUTH, DENY, DENY,    OK,      NF,            DENY,   DENY,   DENY);
 // Review of Jämtvård's report: the region decides; its provider reads it but may not; another provider cannot see it.
 const REVIEW = /*     */ row(AUTH, OK,   OK,      DENY,    NF,            DENY,   DENY,   DENY);
+// The region's reading roles: ADMIN, REVIEWER and AUDITOR.
+const REGION = /*     */ row(AUTH, OK,   OK,      DENY,    DENY,          OK,     DENY,   DENY);
 
 type Vars = Record<string, unknown>;
 interface Entry {
@@ -312,6 +314,11 @@ const table: Record<string, Entry> = {
   reportTemplates: { document: '{ reportTemplates { name } }', matrix: LOGGED_IN, check: (r) => expect(r.length).toBeGreaterThan(1) },
   reportTemplate: { document: 'query($id: ID!) { reportTemplate(id: $id) { name } }', matrix: LOGGED_IN, variables: () => ({ id: f.template }) },
   followUpRounds: { document: '{ followUpRounds { name } }', matrix: LOGGED_IN, check: (r) => expect(r.length).toBeGreaterThan(1) },
+  reviewers: {
+    document: '{ reviewers { id name } }',
+    matrix: REGION,
+    check: (r) => expect(r.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Anna Administratör', 'Rasmus Granskare'])),
+  },
   followUpRound: { document: 'query($id: ID!) { followUpRound(id: $id) { name } }', matrix: LOGGED_IN, variables: () => ({ id: f.round }) },
 
   // --- Follow-up: template administration is ADMIN's --------------------------------------------

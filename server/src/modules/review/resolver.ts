@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { access } from '../../common/access.js';
 import type { Context } from '../../app/context.js';
 import { Goal } from '../program/entities.js';
 import { Question, Report } from '../reporting/entities.js';
@@ -8,6 +9,14 @@ import { reviewService } from './service.js';
 
 @Resolver()
 export class ReviewResolver {
+  @Query(() => [Person], { description: 'Active reviewers (and administrators), by name: whom a report can be assigned to.' })
+  async reviewers(@Ctx() ctx: Context): Promise<Person[]> {
+    await access.require(ctx, ['ADMIN', 'REVIEWER', 'AUDITOR']);
+    return ctx.em.query(
+      `SELECT id, name FROM app_user WHERE active AND roles && ARRAY['REVIEWER', 'ADMIN']::text[] ORDER BY name, id LIMIT 500`,
+    );
+  }
+
   @Mutation(() => Report, { description: 'Returns a submitted report to the provider, with a reason they see.' })
   requestChanges(
     @Ctx() ctx: Context,

@@ -66,6 +66,15 @@ function handler(calls: Operation[]) {
             municipalities: [{ __typename: 'Municipality', code: '2380', name: 'Östersund' }],
           },
         };
+      case 'ReviewQueueReviewers':
+        return {
+          data: {
+            reviewers: [
+              { __typename: 'Person', id: 'u-anna', name: 'Anna Administratör' },
+              { __typename: 'Person', id: 'u-sara', name: 'Sara Granskare' },
+            ],
+          },
+        };
       case 'ReviewQueueCounts':
         return { data: { NOT_STARTED: count(4), DRAFT: count(3), SUBMITTED: count(2), CHANGES_REQUESTED: count(1), APPROVED: count(0), PUBLISHED: count(5) } };
       case 'ReviewQueue': {
@@ -119,8 +128,9 @@ describe('the review queue', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tilldela' }));
     expect(await screen.findByText('Välj vem rapporterna ska tilldelas.')).toBeTruthy();
     expect(screen.getByLabelText(/Handläggare/).getAttribute('aria-invalid')).toBe('true');
-    // A reviewer may choose themselves (reviewers cannot list the other reviewers).
+    // A reviewer chooses themselves or any other reviewer.
     expect(screen.getByRole('option', { name: 'Rasmus Granskare (jag)' })).toBeTruthy();
-    expect(calls.some((c) => c.operationName === 'ReviewQueueReviewers')).toBe(false);
+    expect(await screen.findByRole('option', { name: 'Sara Granskare' })).toBeTruthy();
+    expect(calls.some((c) => c.operationName === 'ReviewQueueReviewers')).toBe(true);
   });
 });

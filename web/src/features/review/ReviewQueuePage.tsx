@@ -127,16 +127,12 @@ const FilterOptionsQuery = graphql(`
   }
 `);
 
-/** Administrators may list the reviewers; reviewers may not (they assign themselves or someone already seen). */
+/** Everyone a report can be assigned to: the active reviewers and administrators. */
 const ReviewersQuery = graphql(`
   query ReviewQueueReviewers {
-    users(filter: { role: REVIEWER, active: true }, first: 200) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
+    reviewers {
+      id
+      name
     }
   }
 `);
@@ -506,8 +502,7 @@ function BulkAssign({ selected, seen, onDone }: { selected: ReviewQueueRow_Repor
   const { t } = useTranslation('review');
   const id = useId();
   const { viewer } = useViewer();
-  const isAdmin = hasAnyRole(viewer, ['ADMIN']);
-  const reviewers = useQuery(ReviewersQuery, { skip: !isAdmin });
+  const reviewers = useQuery(ReviewersQuery);
   const [assign] = useMutation(AssignReportsMutation);
   const toErrors = useReviewErrors();
   const [reviewerId, setReviewerId] = useState('');
@@ -517,11 +512,11 @@ function BulkAssign({ selected, seen, onDone }: { selected: ReviewQueueRow_Repor
   const [done, setDone] = useState('');
   const selectRef = useRef<HTMLSelectElement>(null);
 
-  // Who can be chosen: me, the reviewers an administrator may list, and anyone already assigned.
+  // Who can be chosen: me first, then every reviewer, and anyone already assigned.
   const options = useMemo(() => {
     const map = new Map<string, { label: string; name: string }>();
     if (viewer && hasAnyRole(viewer, ['REVIEWER', 'ADMIN'])) map.set(viewer.id, { label: t('assign.me', { name: viewer.name }), name: viewer.name });
-    for (const edge of reviewers.data?.users.edges ?? []) if (!map.has(edge.node.id)) map.set(edge.node.id, { label: edge.node.name, name: edge.node.name });
+    for (const person of reviewers.data?.reviewers ?? []) if (!map.has(person.id)) map.set(person.id, { label: person.name, name: person.name });
     for (const r of seen) if (r.assignedTo && !map.has(r.assignedTo.id)) map.set(r.assignedTo.id, { label: r.assignedTo.name, name: r.assignedTo.name });
     return [...map.entries()].map(([value, o]) => ({ value, ...o }));
   }, [viewer, reviewers.data, seen, t]);
