@@ -7,9 +7,13 @@ import { audit } from '../modules/audit/audit.js';
 import { reporting } from '../modules/reporting/index.js';
 import { review } from '../modules/review/index.js';
 import { notifications } from '../modules/notifications/resolver.js';
+import { publication } from '../modules/publication/index.js';
+import { results } from '../modules/results/index.js';
+import { bi } from '../modules/bi/index.js';
+import { insightRequests } from '../modules/insight-requests/index.js';
 import { DateTimeScalar } from '../common/scalars.js';
 
-export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers, ...review.resolvers, ...notifications.resolvers] as const;
+export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers, ...review.resolvers, ...notifications.resolvers, ...publication.resolvers, ...results.resolvers, ...bi.resolvers, ...insightRequests.resolvers] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

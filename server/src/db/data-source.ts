@@ -8,10 +8,14 @@ import { audit } from '../modules/audit/audit.js';
 import { reporting } from '../modules/reporting/index.js';
 import { review } from '../modules/review/index.js';
 import { notifications } from '../modules/notifications/resolver.js';
+import { publication } from '../modules/publication/index.js';
+import { results } from '../modules/results/index.js';
+import { bi } from '../modules/bi/index.js';
+import { insightRequests } from '../modules/insight-requests/index.js';
 import { migrations } from './migrations/index.js';
 import { SqlLogger } from './sql-logger.js';
 
-export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities, ...notifications.entities];
+export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities, ...notifications.entities, ...publication.entities, ...results.entities, ...bi.entities, ...insightRequests.entities];
 
 export function createDataSource(url: string, log: Logger, poolSize = 10): DataSource {
   return new DataSource({

@@ -5,6 +5,8 @@ import { FollowUpReporting1732694400000 } from './1732694400000-FollowUpReportin
 import { Review1732780800000 } from './1732780800000-Review.js';
 import { Notifications1732867200000 } from './1732867200000-Notifications.js';
 import { ReviewTruncateGuards1732953600000 } from './1732953600000-ReviewTruncateGuards.js';
+import { Publication1733040000000 } from './1733040000000-Publication.js';
+import { InsightRequests1733126400000 } from './1733126400000-InsightRequests.js';
 
 /** All migrations in order. New migrations are added at the end. */
-export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000, FollowUpReporting1732694400000, Review1732780800000, Notifications1732867200000, ReviewTruncateGuards1732953600000];
+export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000, FollowUpReporting1732694400000, Review1732780800000, Notifications1732867200000, ReviewTruncateGuards1732953600000, Publication1733040000000, InsightRequests1733126400000];

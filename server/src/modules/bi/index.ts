@@ -1,0 +1,4 @@
+export const bi = {
+  entities: [] as Function[],
+  resolvers: [] as Function[],
+} as const;

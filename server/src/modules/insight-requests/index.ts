@@ -1,0 +1,4 @@
+export const insightRequests = {
+  entities: [] as Function[],
+  resolvers: [] as Function[],
+} as const;

@@ -1,0 +1,4 @@
+export const publication = {
+  entities: [] as Function[],
+  resolvers: [] as Function[],
+} as const;

@@ -1,0 +1,4 @@
+export const results = {
+  entities: [] as Function[],
+  resolvers: [] as Function[],
+} as const;
