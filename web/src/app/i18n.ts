@@ -5,6 +5,7 @@ import sv, { type Translation } from './locales/sv';
 import type accessSv from './locales/access.sv';
 import type reportingSv from './locales/reporting.sv';
 import type reviewSv from './locales/review.sv';
+import type publicSv from './locales/public.sv';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -23,7 +24,7 @@ const loaders: Record<Language, () => Promise<Translation>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv };
+    resources: { translation: typeof sv; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: typeof publicSv };
   }
 }
 
@@ -31,7 +32,7 @@ declare module 'i18next' {
  * Texts used only after logging in live in their own namespaces, loaded with the pages that need
  * them, so the public pages never download them.
  */
-export type Namespace = 'access' | 'reporting' | 'review';
+export type Namespace = 'access' | 'reporting' | 'review' | 'public';
 const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>>> = {
   access: {
     sv: () => import('./locales/access.sv').then((m) => m.default),
@@ -46,6 +47,11 @@ const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>
   review: {
     sv: () => import('./locales/review.sv').then((m) => m.default),
     en: () => import('./locales/review.en').then((m) => m.default),
+  },
+  // The public results pages: municipality, unit, comparison, open data and insight requests.
+  public: {
+    sv: () => import('./locales/public.sv').then((m) => m.default),
+    en: () => import('./locales/public.en').then((m) => m.default),
   },
 };
 /** Namespaces an instance has used: a language switch loads them too, before it switches. */
