@@ -16,6 +16,10 @@ import { canEdit, reportService } from './reports.js';
 import { ReportTemplateInput } from './template-inputs.js';
 import { templateService } from './templates.js';
 import { AnswerInput, ReportConnection, ReportFilter, ReportProgress, StatusCount } from './types.js';
+import { indicatorValue } from './values.js';
+
+/** Kept here for existing importers; the reading itself lives in values.ts. */
+export { indicatorValue };
 
 @ObjectType({ description: 'Which questions give evidence for a goal.' })
 class GoalCoverage {
@@ -345,19 +349,6 @@ export class AnswerFields {
       colour: value !== null && target ? (targetColour(value, target, indicator.direction) as TargetColour) : null,
     };
   }
-}
-
-/** The number an indicator answer stands for: a ratio as percent or per 1,000, or the value itself. */
-export function indicatorValue(value: unknown, unit: string): number | null {
-  if (typeof value === 'number') return value;
-  if (value && typeof value === 'object' && 'numerator' in value && 'denominator' in value) {
-    const { numerator, denominator } = value as { numerator: number; denominator: number };
-    if (!denominator) return null;
-    const ratio = numerator / denominator;
-    const scaled = unit === 'PERCENT' ? ratio * 100 : unit === 'RATE_PER_1000' ? ratio * 1000 : ratio;
-    return Math.round(scaled * 10) / 10;
-  }
-  return null;
 }
 
 @Resolver(() => Submission)

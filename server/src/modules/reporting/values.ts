@@ -106,3 +106,16 @@ export function checkComplete(
   }
   return problems;
 }
+
+/** The number an indicator answer stands for: a ratio as percent or per 1,000, or the value itself. */
+export function indicatorValue(value: unknown, unit: string): number | null {
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object' && 'numerator' in value && 'denominator' in value) {
+    const { numerator, denominator } = value as { numerator: number; denominator: number };
+    if (!denominator) return null;
+    const ratio = numerator / denominator;
+    const scaled = unit === 'PERCENT' ? ratio * 100 : unit === 'RATE_PER_1000' ? ratio * 1000 : ratio;
+    return Math.round(scaled * 10) / 10;
+  }
+  return null;
+}
