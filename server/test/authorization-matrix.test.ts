@@ -6,6 +6,7 @@ import { loadDemoRegion } from '../src/db/seed/demo.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { ACTORS, DEMO_EMAIL, auditRowsOf, loginActors, orgNumber, requestIdOf, type Actor, type Actors } from './support/actors.js';
 import { openReport, publishedTemplate } from './support/reporting.js';
+import { insightRequestIn, type InsightState } from './support/insight.js';
 
 /**
  * Every Query and Mutation field of the schema × every kind of caller → allowed or refused.
@@ -93,6 +94,7 @@ const f = {} as {
   reviewQuestion: string;
   goal: string;
   thread: string;
+  jamtvard: string;
 };
 
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -507,6 +509,77 @@ const table: Record<string, Entry> = {
     },
     check: (r) => expect(r).toBe(true),
   },
+
+  // --- Insight requests: anyone files and tracks; the region handles; the provider answers what was forwarded to it
+  //             anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
+  submitInsightRequest: {
+    document: 'mutation($input: SubmitInsightRequestInput!) { submitInsightRequest(input: $input) { reference trackingCode } }',
+    matrix: PUBLIC,
+    variables: () => ({ input: { subject: `Matrisfråga ${next()}`, description: 'Vad kostar jouren?' } }),
+    check: (r) => expect(r.reference).toMatch(/^INS-\d{4}-\d{4,}$/),
+    // Every caller comes from the same address here: the limit per address is tested in insight-requests.test.ts.
+    after: async () => void (await app.ds.query('DELETE FROM insight_request_submission')),
+  },
+  insightRequestStatus: {
+    document: 'query($c: String!) { insightRequestStatus(trackingCode: $c) { reference status } }',
+    matrix: PUBLIC,
+    variables: async () => ({ c: (await insightIn('RECEIVED')).trackingCode }),
+    check: (r) => expect(r.status).toBe('RECEIVED'),
+  },
+  insightRequests: {
+    document: '{ insightRequests(first: 500) { totalCount edges { node { provider { name } } } } }',
+    matrix: row(AUTH, OK, OK, OK, OK, OK, DENY, DENY),
+    variables: async () => (await insightIn('FORWARDED'), {}),
+    check: (r, actor) => {
+      const providers = new Set(r.edges.map((e: any) => e.node.provider?.name ?? null));
+      if (actor === 'PROVIDER') expect([...providers]).toEqual(['Jämtvård Hälsocentraler AB']);
+      else if (actor === 'OTHER_PROVIDER') expect(r.edges).toEqual([]);
+      else expect(r.totalCount).toBeGreaterThan(0);
+    },
+  },
+  insightRequest: {
+    document: 'query($id: ID!) { insightRequest(id: $id) { status } }',
+    matrix: row(AUTH, OK, OK, OK, NF, OK, DENY, DENY),
+    variables: async () => ({ id: (await insightIn('FORWARDED')).id }),
+  },
+  registerInsightRequest: {
+    document: 'mutation($id: ID!) { registerInsightRequest(id: $id, expectedVersion: 1) { status } }',
+    matrix: PLANNERS,
+    variables: async () => ({ id: (await insightIn('RECEIVED')).id }),
+    check: (r) => expect(r.status).toBe('REGISTERED'),
+  },
+  forwardInsightRequest: {
+    document: 'mutation($id: ID!, $p: ID!) { forwardInsightRequest(id: $id, expectedVersion: 1, providerId: $p) { status } }',
+    matrix: PLANNERS,
+    variables: async () => ({ id: (await insightIn('REGISTERED')).id, p: f.hede }),
+    check: (r) => expect(r.status).toBe('FORWARDED'),
+  },
+  remindInsightRequest: {
+    document: 'mutation($id: ID!) { remindInsightRequest(id: $id) { status remindedAt } }',
+    matrix: PLANNERS,
+    variables: async () => ({ id: (await insightIn('FORWARDED')).id }),
+    check: (r) => expect(r.remindedAt).not.toBeNull(),
+  },
+  answerInsightRequest: {
+    // Forwarded to Jämtvård: its users answer, the region may record the answer; another provider cannot see it.
+    document: 'mutation($id: ID!) { answerInsightRequest(id: $id, expectedVersion: 1, answer: "Matrissvar", secretParts: [{ text: "Pris", reason: "Affärshemlighet" }]) { status } }',
+    matrix: row(AUTH, OK, OK, OK, NF, DENY, DENY, DENY),
+    variables: async () => ({ id: (await insightIn('FORWARDED')).id }),
+    check: (r) => expect(r.status).toBe('ANSWERED'),
+  },
+  decideInsightRequest: {
+    document: `mutation($id: ID!) { decideInsightRequest(id: $id, expectedVersion: 1, decision: REFUSED, legalGround: "OSL 31 kap. 16 §",
+      appealNote: "Överklaga hos kammarrätten.", text: "Uppgifterna lämnas inte ut.") { status } }`,
+    matrix: PLANNERS,
+    variables: async () => ({ id: (await insightIn('ANSWERED')).id }),
+    check: (r) => expect(r.status).toBe('DECIDED'),
+  },
+  closeInsightRequest: {
+    document: 'mutation($id: ID!) { closeInsightRequest(id: $id, expectedVersion: 1) { status } }',
+    matrix: PLANNERS,
+    variables: async () => ({ id: (await insightIn('DECIDED')).id }),
+    check: (r) => expect(r.status).toBe('CLOSED'),
+  },
 };
 
 /** A report of Jämtvård's (the PROVIDER's) waiting for a reviewer, made in SQL: a new one each call. */
@@ -518,6 +591,9 @@ const reviewReport = async (status: 'SUBMITTED' | 'APPROVED'): Promise<string> =
   ]);
   return reportId;
 };
+
+/** An insight request about Jämtvård (the PROVIDER's) in a state, made in SQL: a new one each call (version 1). */
+const insightIn = (state: InsightState) => insightRequestIn(app.ds, state, { providerId: f.jamtvard, reviewerId: actors.userIds.REVIEWER! });
 /** A new thread on Jämtvård's draft, open or resolved. */
 const newThread = async (resolved: boolean): Promise<string> =>
   (
@@ -541,6 +617,7 @@ beforeAll(async () => {
   await loadDemoRegion(app.ds);
   actors = await loginActors(app);
   const jamtvard = await one(`SELECT id FROM provider WHERE name = 'Jämtvård Hälsocentraler AB'`);
+  f.jamtvard = jamtvard.id;
   f.hede = (await one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id;
   f.hedeUnit = (await one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [f.hede])).id;
   f.colleague = (
@@ -618,13 +695,14 @@ describe('authorization matrix', () => {
   });
 
   it('lets AUDITOR and ANALYST change nothing but their own password, settings and (ANALYST) tokens', () => {
-    const own = new Set(['login', 'logout', 'changePassword', 'createApiToken', 'revokeApiToken', 'markNotificationsRead', 'setNotificationPreference', 'setLanguage']);
+    const own = new Set(['login', 'logout', 'changePassword', 'createApiToken', 'revokeApiToken', 'markNotificationsRead', 'setNotificationPreference', 'setLanguage', 'submitInsightRequest']);
     // What REVIEWER plans and decides; what only the report's own provider does (not even ADMIN);
     // what both do (the region starts threads, the provider answers in them).
     const review = new Set(['requestChanges', 'approveReport', 'reopenQuestion', 'resolveThread', 'reopenThread', 'assignReports']);
-    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound', ...review]);
+    const insight = ['registerInsightRequest', 'forwardInsightRequest', 'remindInsightRequest', 'decideInsightRequest', 'closeInsightRequest'];
+    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound', ...review, ...insight]);
     const provider = new Set(['saveAnswers', 'submitReport', 'deleteAttachment']);
-    const both = new Set(['addComment']);
+    const both = new Set(['addComment', 'answerInsightRequest']);
     // Changes to one report of Jämtvård's: another provider cannot see it at all.
     const aboutReport = new Set([...provider, ...review, ...both]);
     const mutations = Object.entries(table).filter(([, e]) => rootField(e.document).type === OperationTypeNode.MUTATION);

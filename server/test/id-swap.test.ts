@@ -6,6 +6,7 @@ import { loadDemoRegion } from '../src/db/seed/demo.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { loginActors, type Actor, type Actors } from './support/actors.js';
 import { publishedTemplate } from './support/reporting.js';
+import { insightRequestIn } from './support/insight.js';
 
 /**
  * Id swapping: a provider user (Jämtvård) sends ids of another provider's objects, or of
@@ -41,7 +42,7 @@ let actors: Actors;
 const x = {} as Record<
   | 'provider' | 'user' | 'unit' | 'agreement' | 'adminToken' | 'choiceSystem' | 'indicator' | 'program' | 'draft' | 'goal' | 'guideline' | 'ownColleague'
   | 'template' | 'templateDraft' | 'section' | 'question' | 'round' | 'report' | 'attachment'
-  | 'submitted' | 'approved' | 'thread' | 'resolvedThread' | 'notification',
+  | 'submitted' | 'approved' | 'thread' | 'resolvedThread' | 'notification' | 'insight',
   string
 >;
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -411,6 +412,72 @@ const table: Record<string, Swap> = {
     missing: () => ({ ids: [MISSING] }),
     callers: { PROVIDER: 'ZERO', ANALYST_TOKEN: 'FORBIDDEN' },
   },
+
+  // --- Insight requests: a provider sees only those forwarded to it; only the region handles them ----
+  submitInsightRequest: {
+    // Providers and units are public: anyone may name any of them (insight-requests.test.ts checks that they fit together).
+    document: 'mutation($p: ID, $u: ID) { submitInsightRequest(input: { subject: "Bytt", description: "Bytt", providerId: $p, unitId: $u }) { reference } }',
+    swaps: ['input.providerId', 'input.unitId'],
+    foreign: () => ({ p: x.provider, u: x.unit }),
+    missing: () => ({ p: MISSING, u: MISSING }),
+    callers: {},
+  },
+  insightRequests: {
+    document: 'query($p: ID) { insightRequests(filter: { providerId: $p }) { totalCount edges { node { id } } } }',
+    swaps: ['filter.providerId'],
+    foreign: () => ({ p: x.provider }),
+    missing: () => ({ p: MISSING }),
+    callers: { PROVIDER: 'EMPTY', ANALYST: 'FORBIDDEN' },
+  },
+  insightRequest: {
+    document: 'query($id: ID!) { insightRequest(id: $id) { id subject description } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.insight }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
+  },
+  registerInsightRequest: {
+    document: 'mutation($id: ID!) { registerInsightRequest(id: $id, expectedVersion: 1) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.insight }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  forwardInsightRequest: {
+    document: 'mutation($id: ID!, $p: ID!) { forwardInsightRequest(id: $id, expectedVersion: 1, providerId: $p) { id } }',
+    swaps: ['id', 'providerId'],
+    foreign: () => ({ id: x.insight, p: x.provider }),
+    missing: () => ({ id: MISSING, p: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  remindInsightRequest: {
+    document: 'mutation($id: ID!) { remindInsightRequest(id: $id) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.insight }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  answerInsightRequest: {
+    document: 'mutation($id: ID!) { answerInsightRequest(id: $id, expectedVersion: 1, answer: "Bytt") { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.insight }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  decideInsightRequest: {
+    document: 'mutation($id: ID!) { decideInsightRequest(id: $id, expectedVersion: 1, decision: DISCLOSED, text: "Bytt") { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.insight }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  closeInsightRequest: {
+    document: 'mutation($id: ID!) { closeInsightRequest(id: $id, expectedVersion: 1, note: "Bytt") { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.insight }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
 };
 
 beforeAll(async () => {
@@ -462,6 +529,13 @@ beforeAll(async () => {
     ).then((r) => r.id);
   x.thread = await thread(false);
   x.resolvedThread = await thread(true);
+  // An insight request forwarded to another private provider (Hede Läkarhus AB), not to the caller's Jämtvård.
+  x.insight = (
+    await insightRequestIn(app.ds, 'FORWARDED', {
+      providerId: (await one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id,
+      reviewerId: actors.userIds.REVIEWER!,
+    })
+  ).id;
   x.notification = (
     await one(`INSERT INTO notification (user_id, kind, title, body, link) VALUES ($1, 'ROUND_OPENED', 'Ny omgång', 'Ny omgång', '/') RETURNING id`, [
       actors.userIds.OTHER_PROVIDER,
@@ -528,7 +602,8 @@ async function stateOfData(): Promise<unknown> {
     (SELECT count(*) FROM goal_assessment) AS goal_assessment,
     (SELECT count(*) || '/' || count(resolved_at) || '/' || coalesce(sum(version), 0) FROM comment_thread) AS comment_thread,
     (SELECT count(*) FROM comment) AS comment,
-    (SELECT count(*) || '/' || count(read_at) FROM notification) AS notification`);
+    (SELECT count(*) || '/' || count(read_at) FROM notification) AS notification,
+    (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM insight_request) AS insight_request`);
 }
 
 describe('id swapping', () => {

@@ -51,7 +51,7 @@ export async function deliverOutbox(ds: DataSource, mailer: Mailer, publicUrl: s
   for (let i = 0; i < limit; i++) {
     const done = await ds.transaction(async (em) => {
       const [row] = await em.query(
-        `SELECT o.id, o.to_address, o.subject, o.body, n.link FROM email_outbox o JOIN notification n ON n.id = o.notification_id
+        `SELECT o.id, o.to_address, o.subject, o.body, coalesce(o.link, n.link) AS link FROM email_outbox o LEFT JOIN notification n ON n.id = o.notification_id
          WHERE o.sent_at IS NULL AND o.attempts < 10 ORDER BY o.created_at LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
       );
       if (!row) return false;

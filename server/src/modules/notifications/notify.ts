@@ -1,6 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { EntityManager } from 'typeorm';
-import { REQUIRED_EMAIL, notificationText, type NotificationKind, type TextParams } from './texts.js';
+import {
+  INSIGHT_STATUS_LINK,
+  REQUIRED_EMAIL,
+  insightRequesterText,
+  notificationText,
+  type InsightMailParams,
+  type NotificationKind,
+  type TextParams,
+} from './texts.js';
 
 /** Tells the delivery job that e-mail is waiting (after the transaction had time to commit). */
 export const outboxSignal = new EventEmitter();
@@ -12,6 +20,8 @@ export interface NotifyRequest {
   params: TextParams;
   /** Reminders: a key per user that makes the same reminder impossible to create twice. */
   dedupeKey?: (userId: string) => string;
+  /** An insight request the notification is about (its link goes there). */
+  insightRequestId?: string;
 }
 
 /**
@@ -28,14 +38,18 @@ export async function notify(em: EntityManager, request: NotifyRequest): Promise
      WHERE u.id = ANY($1) AND u.active`,
     [userIds, request.kind],
   );
-  const link = request.reportId ? `/rapporter/${request.reportId}` : '/notiser';
+  const link = request.reportId
+    ? `/rapporter/${request.reportId}`
+    : request.insightRequestId
+      ? `/insynsbegaran/${request.insightRequestId}`
+      : '/notiser';
   let created = 0;
   for (const user of users) {
     const text = notificationText(user.language, request.kind, request.params);
     const rows: { id: string }[] = await em.query(
-      `INSERT INTO notification (user_id, kind, report_id, title, body, link, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [user.id, request.kind, request.reportId, text.title, text.body, link, request.dedupeKey?.(user.id) ?? null],
+      `INSERT INTO notification (user_id, kind, report_id, title, body, link, dedupe_key, insight_request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [user.id, request.kind, request.reportId, text.title, text.body, link, request.dedupeKey?.(user.id) ?? null, request.insightRequestId ?? null],
     );
     if (!rows.length) continue;
     created++;
@@ -51,6 +65,28 @@ export async function notify(em: EntityManager, request: NotifyRequest): Promise
   }
   if (created) setTimeout(() => outboxSignal.emit('pending'), 200).unref();
   return created;
+}
+
+/**
+ * Queues e-mail to the person who filed an insight request (they have no account, so there is no
+ * in-app notification), in the caller's transaction. Nothing when they gave no address.
+ */
+export async function notifyRequester(
+  em: EntityManager,
+  request: { id: string; email: string | null; language: string },
+  params: InsightMailParams,
+): Promise<boolean> {
+  if (!request.email) return false;
+  const text = insightRequesterText(request.language, params);
+  await em.query('INSERT INTO email_outbox (insight_request_id, to_address, subject, body, link) VALUES ($1, $2, $3, $4, $5)', [
+    request.id,
+    request.email,
+    text.title,
+    text.body,
+    INSIGHT_STATUS_LINK,
+  ]);
+  setTimeout(() => outboxSignal.emit('pending'), 200).unref();
+  return true;
 }
 
 /** Users of a provider (its staff). */

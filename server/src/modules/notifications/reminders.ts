@@ -59,5 +59,23 @@ export async function runReminders(em: EntityManager, now: Date, settings: Remin
       dedupeKey: (u) => `review:${r.id}:${r.submitted_at.toISOString()}:${u}`,
     });
   }
+
+  // Insight requests forwarded to a provider and due within two days: the provider's users, once per due date and day.
+  const insight: { id: string; reference: string; provider_id: string; provider: string; due_at: Date; days_left: number }[] = await em.query(
+    `SELECT r.id, r.reference, r.provider_id, p.name AS provider, r.due_at, (r.due_at::date - $1::timestamptz::date) AS days_left
+     FROM insight_request r JOIN provider p ON p.id = r.provider_id
+     WHERE r.status = 'FORWARDED' AND r.due_at >= $1::timestamptz AND r.due_at < $1::timestamptz + interval '2 days'`,
+    [now],
+  );
+  for (const r of insight) {
+    created += await notify(em, {
+      kind: 'INSIGHT_DUE_SOON',
+      userIds: await providerUsers(em, r.provider_id),
+      reportId: null,
+      insightRequestId: r.id,
+      params: { request: r.reference, provider: r.provider, due: formatDate(r.due_at), days: r.days_left },
+      dedupeKey: (u) => `insight-due:${r.id}:${r.due_at.toISOString()}:${u}`,
+    });
+  }
   return created;
 }

@@ -7,7 +7,10 @@ export type NotificationKind =
   | 'DUE_SOON'
   | 'DUE_TODAY'
   | 'OVERDUE'
-  | 'REVIEW_WAITING';
+  | 'REVIEW_WAITING'
+  | 'INSIGHT_FORWARDED'
+  | 'INSIGHT_REMINDED'
+  | 'INSIGHT_DUE_SOON';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   'ROUND_OPENED',
@@ -19,10 +22,13 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   'DUE_TODAY',
   'OVERDUE',
   'REVIEW_WAITING',
+  'INSIGHT_FORWARDED',
+  'INSIGHT_REMINDED',
+  'INSIGHT_DUE_SOON',
 ];
 
 /** E-mail the user cannot turn off: what they must act on. */
-export const REQUIRED_EMAIL: NotificationKind[] = ['ROUND_OPENED', 'CHANGES_REQUESTED', 'OVERDUE'];
+export const REQUIRED_EMAIL: NotificationKind[] = ['ROUND_OPENED', 'CHANGES_REQUESTED', 'OVERDUE', 'INSIGHT_FORWARDED', 'INSIGHT_REMINDED'];
 
 export interface TextParams {
   report?: string;
@@ -32,6 +38,8 @@ export interface TextParams {
   due?: string;
   days?: number;
   question?: string;
+  /** An insight request's reference. */
+  request?: string;
 }
 
 type Texts = Record<NotificationKind, (p: TextParams) => { title: string; body: string }>;
@@ -67,6 +75,18 @@ const sv: Texts = {
     title: `Väntar på granskning: ${p.report}`,
     body: `Rapport ${p.report} från ${p.provider} har väntat på granskning i mer än ${p.days} dagar.`,
   }),
+  INSIGHT_FORWARDED: (p) => ({
+    title: `Insynsbegäran att besvara: ${p.request}`,
+    body: `Regionen har skickat insynsbegäran ${p.request} till ${p.provider}. Svara senast ${p.due}. Markera det som är affärshemligheter och ange skälen.`,
+  }),
+  INSIGHT_REMINDED: (p) => ({
+    title: `Påminnelse: insynsbegäran ${p.request}`,
+    body: `Regionen påminner om insynsbegäran ${p.request}, som ska besvaras senast ${p.due}.`,
+  }),
+  INSIGHT_DUE_SOON: (p) => ({
+    title: `Svara snart: insynsbegäran ${p.request}`,
+    body: `Insynsbegäran ${p.request} ska besvaras senast ${p.due}, om ${p.days} dagar.`,
+  }),
 };
 
 const en: Texts = {
@@ -97,8 +117,64 @@ const en: Texts = {
     title: `Waiting for review: ${p.report}`,
     body: `Report ${p.report} from ${p.provider} has waited for review for more than ${p.days} days.`,
   }),
+  INSIGHT_FORWARDED: (p) => ({
+    title: `Insight request to answer: ${p.request}`,
+    body: `The region has forwarded insight request ${p.request} to ${p.provider}. Answer by ${p.due}. Mark what is a business secret and give the reasons.`,
+  }),
+  INSIGHT_REMINDED: (p) => ({
+    title: `Reminder: insight request ${p.request}`,
+    body: `The region reminds you of insight request ${p.request}, to be answered by ${p.due}.`,
+  }),
+  INSIGHT_DUE_SOON: (p) => ({
+    title: `Answer soon: insight request ${p.request}`,
+    body: `Insight request ${p.request} is to be answered by ${p.due}, in ${p.days} days.`,
+  }),
 };
 
 export function notificationText(language: string, kind: NotificationKind, params: TextParams): { title: string; body: string } {
   return (language === 'en' ? en : sv)[kind](params);
+}
+
+/** Where a requester follows their request (with the tracking code, which no e-mail contains). */
+export const INSIGHT_STATUS_LINK = '/insyn/status';
+
+export type InsightStep = 'RECEIVED' | 'REGISTERED' | 'FORWARDED' | 'ANSWERED' | 'DECIDED' | 'CLOSED';
+
+export interface InsightMailParams {
+  reference: string;
+  step: InsightStep;
+  due?: string;
+  decision?: 'DISCLOSED' | 'PARTLY_DISCLOSED' | 'REFUSED' | null;
+}
+
+const insightStatus = {
+  sv: { RECEIVED: 'Mottagen', REGISTERED: 'Registrerad', FORWARDED: 'Skickad till utföraren', ANSWERED: 'Besvarad av utföraren', DECIDED: 'Beslut fattat', CLOSED: 'Avslutad' },
+  en: { RECEIVED: 'Received', REGISTERED: 'Registered', FORWARDED: 'Sent to the provider', ANSWERED: 'Answered by the provider', DECIDED: 'Decided', CLOSED: 'Closed' },
+} as const;
+const insightDecision = {
+  sv: { DISCLOSED: 'uppgifterna lämnas ut', PARTLY_DISCLOSED: 'uppgifterna lämnas ut delvis', REFUSED: 'uppgifterna lämnas inte ut' },
+  en: { DISCLOSED: 'the information is disclosed', PARTLY_DISCLOSED: 'the information is partly disclosed', REFUSED: 'the information is not disclosed' },
+} as const;
+
+/**
+ * E-mail to the person who filed an insight request: its reference and status, nothing they did
+ * not write themselves, and never the tracking code. The link to the status page is added below.
+ */
+export function insightRequesterText(language: string, p: InsightMailParams): { title: string; body: string } {
+  const lang = language === 'en' ? 'en' : 'sv';
+  const status = insightStatus[lang][p.step];
+  if (lang === 'en') {
+    const lines = [`Your insight request ${p.reference} now has the status: ${status}.`];
+    if (p.step === 'RECEIVED') lines.push('We have received your request. Keep the tracking code you were given: you need it to follow the request.');
+    if (p.step === 'FORWARDED' && p.due) lines.push(`The provider is to answer by ${p.due}.`);
+    if (p.step === 'DECIDED' && p.decision) lines.push(`Decision: ${insightDecision.en[p.decision]}. Read the decision and how to appeal on the status page.`);
+    lines.push('Follow the request on the status page with your tracking code:');
+    return { title: `Insight request ${p.reference}: ${status}`, body: lines.join('\n\n') };
+  }
+  const lines = [`Din insynsbegäran ${p.reference} har nu status: ${status}.`];
+  if (p.step === 'RECEIVED') lines.push('Vi har tagit emot din begäran. Spara spårningskoden du fick: du behöver den för att följa begäran.');
+  if (p.step === 'FORWARDED' && p.due) lines.push(`Utföraren ska svara senast ${p.due}.`);
+  if (p.step === 'DECIDED' && p.decision) lines.push(`Beslut: ${insightDecision.sv[p.decision]}. Läs beslutet och hur du överklagar på statussidan.`);
+  lines.push('Följ begäran på statussidan med din spårningskod:');
+  return { title: `Insynsbegäran ${p.reference}: ${status}`, body: lines.join('\n\n') };
 }
