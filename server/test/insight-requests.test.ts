@@ -1,4 +1,8 @@
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHttpApp } from '../src/app/http.js';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
 import { runReminders } from '../src/modules/notifications/reminders.js';
 import { addWorkingDays, isWorkingDay } from '../src/modules/insight-requests/working-days.js';
@@ -351,6 +355,34 @@ describe('versions and scoping', () => {
     await app.ds.transaction((em) => runReminders(em, now, { reminderDays: [], reviewDeadlineDays: 10_000 }));
     const due = await app.ds.query(`SELECT kind FROM notification WHERE insight_request_id = $1 AND kind = 'INSIGHT_DUE_SOON'`, [id]);
     expect(due).toHaveLength(1);
+  });
+});
+
+describe('logs', () => {
+  it('never carry a tracking code, also when it is sent in a GET query string', async () => {
+    const { data } = await submit({ subject: 'Logg', description: 'Text' });
+    let written = '';
+    const sink = new Writable({ write: (chunk, _enc, done) => ((written += String(chunk)), done()) });
+    const http = await createHttpApp(app.config, app.ds, pino({ level: 'trace' }, sink));
+    await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+      const query = encodeURIComponent('query($c: String!) { insightRequestStatus(trackingCode: $c) { status } }');
+      const variables = encodeURIComponent(JSON.stringify({ c: data!.trackingCode }));
+      const res = await fetch(`${url}/graphql?query=${query}&variables=${variables}`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect(((await res.json()) as any).data.insightRequestStatus).toEqual({ status: 'RECEIVED' });
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query($c: String!) { insightRequestStatus(trackingCode: $c) { status } }', variables: { c: data!.trackingCode } }),
+      });
+    } finally {
+      await http.apollo.stop();
+      http.server.closeAllConnections();
+    }
+    expect(written).toContain('/graphql?[redacted]');
+    expect(written).not.toContain(data!.trackingCode);
+    expect(written).not.toContain(encodeURIComponent(data!.trackingCode));
   });
 });
 

@@ -55,7 +55,12 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
       logger: log,
       genReqId: (req) => (req as unknown as Request).requestId,
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // A GraphQL GET carries the operation and its variables (a tracking code, say) in the query string: never logged.
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.startsWith('/graphql?') ? '/graphql?[redacted]' : req.url,
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customSuccessObject: (_req, _res, value: Record<string, unknown>) => ({
