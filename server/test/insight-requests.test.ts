@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/app/http.js';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
+import { DEMO_TRACKING_CODES } from '../src/db/seed/demo-insight.js';
 import { runReminders } from '../src/modules/notifications/reminders.js';
 import { addWorkingDays, isWorkingDay } from '../src/modules/insight-requests/working-days.js';
 import { createTestApp, type Client, type TestApp } from './support/app.js';
@@ -383,6 +384,20 @@ describe('logs', () => {
     expect(written).toContain('/graphql?[redacted]');
     expect(written).not.toContain(data!.trackingCode);
     expect(written).not.toContain(encodeURIComponent(data!.trackingCode));
+  });
+});
+
+describe('demo', () => {
+  it('has requests in every stage, tracked by the codes the seed documents, secrets withheld', async () => {
+    const statuses: Record<string, string> = {};
+    for (const [name, code] of Object.entries(DEMO_TRACKING_CODES)) {
+      const res = await app.client().gql(STATUS, { c: code });
+      statuses[name] = res.data!.insightRequestStatus.status;
+      expect(JSON.stringify(res)).not.toContain('1 650');
+    }
+    expect(statuses).toEqual({ received: 'RECEIVED', forwarded: 'FORWARDED', decided: 'DECIDED', closed: 'CLOSED' });
+    const own = await provider.gql(`{ insightRequests(filter: { status: [FORWARDED, DECIDED] }) { edges { node { subject secretParts { reason } } } } }`);
+    expect(own.data!.insightRequests.edges.map((e: any) => e.node.subject).sort()).toEqual(expect.arrayContaining(['Fast läkarkontakt', 'Kostnader för hyrläkare']));
   });
 });
 

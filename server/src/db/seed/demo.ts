@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LocalDiskStore, type AttachmentStore } from '../../modules/reporting/storage.js';
 import { insertDemoReporting } from './demo-reporting.js';
+import { insertDemoInsight } from './demo-insight.js';
 import { hashPassword } from '../../modules/identity/service.js';
 import {
   COUNTY,
@@ -61,6 +62,8 @@ export async function loadDemoRegion(
         [REPORTING_ACTION, JSON.stringify(counts)],
       );
     }
+    // Insight requests in every state (loaded once).
+    await insertDemoInsight(em);
     return has(SEED_ACTION) ? 'present' : 'loaded';
   });
 }
