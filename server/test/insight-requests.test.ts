@@ -6,6 +6,8 @@ import { createHttpApp } from '../src/app/http.js';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
 import { DEMO_TRACKING_CODES } from '../src/db/seed/demo-insight.js';
 import { runReminders } from '../src/modules/notifications/reminders.js';
+import { deliverOutbox } from '../src/modules/notifications/mailer.js';
+import { testLog } from './support/db.js';
 import { addWorkingDays, isWorkingDay } from '../src/modules/insight-requests/working-days.js';
 import { createTestApp, type Client, type TestApp } from './support/app.js';
 import { auditRowsOf, requestIdOf } from './support/actors.js';
@@ -315,6 +317,10 @@ describe('abuse', () => {
     await expect(insert(', status', `, 'DECIDED'`)).rejects.toThrow(/check/i);
     await expect(insert(', requester_email', `, 'nope'`)).rejects.toThrow(/check/i);
     await expect(insert(', provider_id, unit_id', `, '${ids.hede}', '${ids.jamtvardUnit}'`)).rejects.toThrow(/foreign key/i);
+    const [open] = await app.ds.query(`SELECT id FROM insight_request WHERE answered_at IS NULL LIMIT 1`);
+    await expect(
+      app.ds.query(`INSERT INTO insight_request_secret_part (request_id, position, text, reason, created_by) SELECT $1, 0, 'x', 'y', id FROM app_user LIMIT 1`, [open.id]),
+    ).rejects.toThrow(/not answered/);
   });
 });
 
@@ -356,6 +362,21 @@ describe('versions and scoping', () => {
     await app.ds.transaction((em) => runReminders(em, now, { reminderDays: [], reviewDeadlineDays: 10_000 }));
     const due = await app.ds.query(`SELECT kind FROM notification WHERE insight_request_id = $1 AND kind = 'INSIGHT_DUE_SOON'`, [id]);
     expect(due).toHaveLength(1);
+  });
+});
+
+describe('e-mail to the requester', () => {
+  it('is delivered from the outbox with the link to the status page, in their language, without the tracking code', async () => {
+    const { data } = await submit({ subject: 'Mail', description: 'Text', email: 'english@exempel.se', language: 'en' });
+    const sent: { to: string; subject: string; text: string }[] = [];
+    await deliverOutbox(app.ds, { send: async (m) => (sent.push(m), 'test') }, 'https://insyn.example', testLog, 500);
+    const mine = sent.filter((m) => m.to === 'english@exempel.se');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].subject).toBe(`Insight request ${data!.reference}: Received`);
+    expect(mine[0].text).toContain('https://insyn.example/insyn/status');
+    expect(mine[0].text).not.toContain(data!.trackingCode);
+    const [row] = await app.ds.query('SELECT sent_at FROM email_outbox WHERE to_address = $1', ['english@exempel.se']);
+    expect(row.sent_at).not.toBeNull();
   });
 });
 

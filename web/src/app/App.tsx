@@ -45,6 +45,7 @@ import {
   UsersPage,
 } from './routes';
 import { NotificationsArea, NotificationsPage, ReviewArea, ReviewQueuePage, ReviewReportPage } from './routes';
+import { InsightArea, InsightRequestDetailPage, InsightRequestsPage } from './routes';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { Loading } from '../shared/ui/QueryStates';
 
@@ -138,6 +139,13 @@ function Pages() {
               <Route element={<ReviewArea />}>
                 <Route path="/granskning" element={<ReviewQueuePage />} />
                 <Route path="/granskning/:id" element={<ReviewReportPage />} />
+              </Route>
+            </Route>
+            {/* Insight requests: the region handles them (auditors read), providers answer those forwarded to them. */}
+            <Route element={<RequireArea area="insightRequests" />}>
+              <Route element={<InsightArea />}>
+                <Route path="/insynsbegaran" element={<InsightRequestsPage />} />
+                <Route path="/insynsbegaran/:id" element={<InsightRequestDetailPage />} />
               </Route>
             </Route>
             <Route element={<RequireArea area="account" />}>

@@ -9,11 +9,11 @@ describe('what each role is offered', () => {
   });
 
   it('adds the areas of each role, and "My account" for everyone logged in', () => {
-    expect(keys(['ADMIN'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'admin', 'audit', 'apiTokens', 'account']);
-    expect(keys(['AUDITOR'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'users', 'audit', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'insightRequests', 'admin', 'audit', 'apiTokens', 'account']);
+    expect(keys(['AUDITOR'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'insightRequests', 'users', 'audit', 'account']);
     expect(keys(['ANALYST'])).toEqual(['start', 'program', 'indicators', 'providers', 'apiTokens', 'account']);
-    expect(keys(['REVIEWER'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'account']);
-    expect(keys(['PROVIDER'])).toEqual(['start', 'program', 'indicators', 'providers', 'reports', 'account']);
+    expect(keys(['REVIEWER'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'insightRequests', 'account']);
+    expect(keys(['PROVIDER'])).toEqual(['start', 'program', 'indicators', 'providers', 'reports', 'insightRequests', 'account']);
     // An administrator who is also an auditor reaches the users through Administration.
     expect(keys(['ADMIN', 'AUDITOR'])).not.toContain('users');
   });

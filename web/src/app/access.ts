@@ -24,6 +24,8 @@ export const areaRoles = {
   roundsEdit: ['ADMIN', 'REVIEWER'],
   /** The review queue and the review of a report: the region reviews; auditors read. */
   review: ['ADMIN', 'REVIEWER', 'AUDITOR'],
+  /** Insight requests: the region handles them, auditors read them, providers answer those forwarded to them. */
+  insightRequests: ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof areaRoles;
@@ -32,7 +34,20 @@ export function mayUse(roles: readonly Role[] | undefined, area: Area): boolean 
   return Boolean(roles?.some((r) => (areaRoles[area] as readonly Role[]).includes(r)));
 }
 
-export type NavKey = 'start' | 'program' | 'indicators' | 'providers' | 'reports' | 'rounds' | 'review' | 'admin' | 'users' | 'audit' | 'apiTokens' | 'account';
+export type NavKey =
+  | 'start'
+  | 'program'
+  | 'indicators'
+  | 'providers'
+  | 'reports'
+  | 'rounds'
+  | 'review'
+  | 'insightRequests'
+  | 'admin'
+  | 'users'
+  | 'audit'
+  | 'apiTokens'
+  | 'account';
 
 export interface NavItem {
   key: NavKey;
@@ -61,6 +76,7 @@ export function mainNavItems(roles: readonly Role[] | null | undefined): NavItem
   if (mayUse(roles, 'reports')) items.push({ key: 'reports', to: paths.myReports });
   if (mayUse(roles, 'rounds')) items.push({ key: 'rounds', to: paths.rounds });
   if (mayUse(roles, 'review')) items.push({ key: 'review', to: paths.review });
+  if (mayUse(roles, 'insightRequests')) items.push({ key: 'insightRequests', to: paths.insightRequests });
   if (mayUse(roles, 'admin')) items.push({ key: 'admin', to: paths.admin });
   else if (mayUse(roles, 'users')) items.push({ key: 'users', to: paths.users });
   if (mayUse(roles, 'audit')) items.push({ key: 'audit', to: paths.audit });

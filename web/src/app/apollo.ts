@@ -17,6 +17,7 @@ export function createCache(): InMemoryCache {
           // Each filter and each order has its own list (a queue by submission time is another list).
           reports: relayStylePagination(['filter', 'orderBy']),
           notifications: relayStylePagination(['unreadOnly']),
+          insightRequests: relayStylePagination(['filter']),
         },
       },
       Municipality: { keyFields: ['code'] },

@@ -6,6 +6,7 @@ import type accessSv from './locales/access.sv';
 import type reportingSv from './locales/reporting.sv';
 import type reviewSv from './locales/review.sv';
 import type publicSv from './locales/public.sv';
+import type publicationSv from './locales/publication.sv';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,7 +25,7 @@ const loaders: Record<Language, () => Promise<Translation>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: typeof publicSv };
+    resources: { translation: typeof sv; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: typeof publicSv; publication: typeof publicationSv };
   }
 }
 
@@ -32,7 +33,7 @@ declare module 'i18next' {
  * Texts used only after logging in live in their own namespaces, loaded with the pages that need
  * them, so the public pages never download them.
  */
-export type Namespace = 'access' | 'reporting' | 'review' | 'public';
+export type Namespace = 'access' | 'reporting' | 'review' | 'public' | 'publication';
 const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>>> = {
   access: {
     sv: () => import('./locales/access.sv').then((m) => m.default),
@@ -52,6 +53,11 @@ const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>
   public: {
     sv: () => import('./locales/public.sv').then((m) => m.default),
     en: () => import('./locales/public.en').then((m) => m.default),
+  },
+  // Behind the login: publication, public responses and the handling of insight requests.
+  publication: {
+    sv: () => import('./locales/publication.sv').then((m) => m.default),
+    en: () => import('./locales/publication.en').then((m) => m.default),
   },
 };
 /** Namespaces an instance has used: a language switch loads them too, before it switches. */

@@ -47,6 +47,8 @@ export const paths = {
   review: '/granskning',
   reviewReport: (reportId: string) => `/granskning/${id(reportId)}`,
   notifications: '/notiser',
+  insightRequests: '/insynsbegaran',
+  insightRequest: (requestId: string) => `/insynsbegaran/${id(requestId)}`,
 } as const;
 
 export const StartPage = lazy(() => import('../features/start/StartPage'));
@@ -99,3 +101,9 @@ export const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueue
 export const ReviewReportPage = lazy(() => import('../features/review/ReviewReportPage'));
 export const NotificationsArea = lazy(() => import('../features/notifications/NotificationsArea'));
 export const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+
+// Handling insight requests (the region) and answering them (providers), with their texts (the
+// "publication" namespace) loaded by InsightArea.
+export const InsightArea = lazy(() => import('../features/insight-requests/InsightArea'));
+export const InsightRequestsPage = lazy(() => import('../features/insight-requests/InsightRequestsPage'));
+export const InsightRequestDetailPage = lazy(() => import('../features/insight-requests/InsightRequestPage'));

@@ -115,6 +115,18 @@ export class InsightRequests1733126400000 implements MigrationInterface {
         UNIQUE (request_id, position)
       );
 
+      -- Secret parts belong to an answer: none before the request is answered.
+      CREATE FUNCTION insight_secret_part_answered() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM insight_request WHERE id = NEW.request_id AND answered_at IS NOT NULL) THEN
+          RAISE EXCEPTION 'insight_request_secret_part: the request % is not answered', NEW.request_id USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+      END;
+      $$;
+      CREATE TRIGGER insight_request_secret_part_answered BEFORE INSERT ON insight_request_secret_part
+        FOR EACH ROW EXECUTE FUNCTION insight_secret_part_answered();
+
       -- Who submitted lately, for the limit per address; not linked to any request.
       CREATE TABLE insight_request_submission (
         id  bigserial PRIMARY KEY,
@@ -175,6 +187,7 @@ export class InsightRequests1733126400000 implements MigrationInterface {
       DROP TABLE insight_request_event;
       DROP TABLE insight_request;
       DROP FUNCTION insight_append_only();
+      DROP FUNCTION insight_secret_part_answered();
       DROP SEQUENCE insight_request_reference_seq;
     `);
   }

@@ -23,6 +23,7 @@ const en: Translation = {
     reports: 'My reports',
     rounds: 'Follow-up',
     review: 'Review',
+    insightRequests: 'Insight requests',
     notifications: 'Notifications',
     notificationsUnread_one: 'Notifications ({{count}} unread)',
     notificationsUnread_other: 'Notifications ({{count}} unread)',

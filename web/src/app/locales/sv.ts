@@ -25,6 +25,7 @@ const sv = {
     reports: 'Mina rapporter',
     rounds: 'Uppföljning',
     review: 'Granskning',
+    insightRequests: 'Insynsbegäranden',
     notifications: 'Notiser',
     notificationsUnread_one: 'Notiser ({{count}} oläst)',
     notificationsUnread_other: 'Notiser ({{count}} olästa)',

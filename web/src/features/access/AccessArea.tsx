@@ -54,6 +54,7 @@ const AREA_ROLE_NAMES: Record<Area, Role[]> = {
   rounds: ['ADMIN', 'REVIEWER', 'AUDITOR'],
   roundsEdit: ['ADMIN', 'REVIEWER'],
   review: ['ADMIN', 'REVIEWER', 'AUDITOR'],
+  insightRequests: ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER'],
 };
 
 /** "You do not have access": who you are, who the page is for, and where you can go instead. */
