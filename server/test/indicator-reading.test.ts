@@ -20,7 +20,8 @@ describe('indicator readings', () => {
 
   it('show a reviewer each indicator answer against the target of the period year, with its colour', async () => {
     const reviewer = await app.login('reviewer@insyn.example');
-    const [report] = await app.ds.query(`SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = 'LOV-HV-2017-011'`);
+    const [report] = await app.ds.query(`SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id
+       JOIN follow_up_round f ON f.id = r.round_id AND f.name = 'Uppföljning Hälsoval 2025' WHERE a.reference = 'LOV-HV-2017-011'`);
     const res = await reviewer.gql(
       `query($id: ID!) { report(id: $id) { answers { value question { code } reading { indicator { code direction } value target amberThreshold colour } } } }`,
       { id: report.id },

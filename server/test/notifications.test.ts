@@ -31,7 +31,8 @@ async function notificationsOf(email: string): Promise<{ kind: string; title: st
 describe('reminders', () => {
   it('are made once for each report and step, also when run again after a restart', async () => {
     // The demo Hälsoval round is due in 21 days: 18 days on, the 3-day reminder is due.
-    const [{ due_at }] = await app.ds.query(`SELECT r.due_at FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = 'LOV-HV-2012-004'`);
+    const [{ due_at }] = await app.ds.query(`SELECT r.due_at FROM report r JOIN agreement a ON a.id = r.agreement_id
+       JOIN follow_up_round f ON f.id = r.round_id AND f.name = 'Uppföljning Hälsoval 2025' WHERE a.reference = 'LOV-HV-2012-004'`);
     const threeDaysBefore = new Date(new Date(due_at).getTime() - 3 * 86400_000 - 3600_000);
     const first = await app.ds.transaction((em) => runReminders(em, threeDaysBefore, settings));
     expect(first).toBeGreaterThan(0);
@@ -69,7 +70,8 @@ describe('events', () => {
   it('a submitted report notifies the reviewers', async () => {
     const provider = await app.login('provider.private@insyn.example');
     const [report] = await app.ds.query(
-      `SELECT r.id, r.version FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = 'LOV-HV-2012-004'`,
+      `SELECT r.id, r.version FROM report r JOIN agreement a ON a.id = r.agreement_id
+       JOIN follow_up_round f ON f.id = r.round_id AND f.name = 'Uppföljning Hälsoval 2025' WHERE a.reference = 'LOV-HV-2012-004'`,
     );
     // Fill what is missing straight in the database, then submit through the API.
     await app.ds.query(
@@ -127,7 +129,8 @@ describe('review events', () => {
   it('tell the provider users when a reviewer starts a thread, requests changes (with the reason) or approves', async () => {
     const reviewer = await app.login('reviewer@insyn.example');
     const [report] = await app.ds.query(
-      `SELECT r.id, r.reference FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = 'UB-HV-2024-03'`,
+      `SELECT r.id, r.reference FROM report r JOIN agreement a ON a.id = r.agreement_id
+       JOIN follow_up_round f ON f.id = r.round_id AND f.name = 'Uppföljning Hälsoval 2025' WHERE a.reference = 'UB-HV-2024-03'`,
     );
     const thread = await reviewer.gql('mutation($id: ID!) { addComment(input: { reportId: $id, body: "Hur räknade ni?" }) { id } }', { id: report.id });
     expect(thread.errors).toBeUndefined();

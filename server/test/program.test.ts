@@ -52,7 +52,7 @@ describe('indicators', () => {
       t2025: { year: 2025, value: 250, amberThreshold: 290 },
       t1999: null,
     });
-    expect(antibiotics.targets.map((t: any) => t.year)).toEqual([2024, 2025, 2026]);
+    expect(antibiotics.targets.map((t: any) => t.year)).toEqual([2023, 2024, 2025, 2026]);
     for (const code of ['TEL-SAMEDAY', 'MED-ASSESS-3D', 'FIXED-GP', 'NPE-OVERALL', 'CARIES-FREE-6']) {
       expect(list.map((i: any) => i.code)).toContain(code);
     }

@@ -121,12 +121,14 @@ export const providers: DemoProvider[] = [
     contactEmail: 'primarvard@insyn.example',
     contactPhone: '063-14 70 00',
     units: inHousePrimaryCare,
-    // One uppdragsbeskrivning per health centre, as each is followed up on its own.
+    // One uppdragsbeskrivning per health centre, as each is followed up on its own. The in-house
+    // health centres have been part of Hälsoval since it started; the reference names the current
+    // commission (revised 2024).
     agreements: inHousePrimaryCare.map((u, i) => ({
       reference: `UB-HV-2024-${String(i + 1).padStart(2, '0')}`,
       form: 'IN_HOUSE' as const,
       choiceSystem: 'HALSOVAL' as const,
-      validFrom: '2024-01-01',
+      validFrom: '2010-01-01',
       validTo: null,
       units: [u.name],
     })),
@@ -144,7 +146,7 @@ export const providers: DemoProvider[] = [
         reference: 'UB-TV-2024',
         form: 'IN_HOUSE',
         choiceSystem: 'TANDVARD_BUV',
-        validFrom: '2024-01-01',
+        validFrom: '2014-01-01',
         validTo: null,
         units: inHouseDental.map((u) => u.name),
       },
@@ -477,6 +479,7 @@ export const indicators = [
     goal: 'M1',
     source: 'Utförarens telefonisystem, rapporteras per tertial',
     targets: [
+      { year: 2023, value: 100, amber: 88 },
       { year: 2024, value: 100, amber: 90 },
       { year: 2025, value: 100, amber: 90 },
       { year: 2026, value: 100, amber: 92 },
@@ -492,6 +495,7 @@ export const indicators = [
     goal: 'M1',
     source: 'Väntetider i vården (SKR)',
     targets: [
+      { year: 2023, value: 100, amber: 85 },
       { year: 2024, value: 100, amber: 85 },
       { year: 2025, value: 100, amber: 85 },
       { year: 2026, value: 100, amber: 88 },
@@ -507,6 +511,7 @@ export const indicators = [
     goal: 'M3',
     source: 'Utförarens journalsystem',
     targets: [
+      { year: 2023, value: 35, amber: 25 },
       { year: 2024, value: 40, amber: 30 },
       { year: 2025, value: 45, amber: 35 },
       { year: 2026, value: 55, amber: 45 },
@@ -522,6 +527,7 @@ export const indicators = [
     goal: 'M2',
     source: 'Läkemedelsregistret via regionens läkemedelsenhet',
     targets: [
+      { year: 2023, value: 250, amber: 310 },
       { year: 2024, value: 250, amber: 300 },
       { year: 2025, value: 250, amber: 290 },
       { year: 2026, value: 250, amber: 280 },
@@ -537,6 +543,7 @@ export const indicators = [
     goal: 'M7',
     source: 'Nationell patientenkät (SKR)',
     targets: [
+      { year: 2023, value: 85, amber: 79 },
       { year: 2024, value: 86, amber: 80 },
       { year: 2025, value: 87, amber: 81 },
       { year: 2026, value: 88, amber: 82 },
@@ -552,6 +559,7 @@ export const indicators = [
     goal: 'M3',
     source: 'Tandvårdens journalsystem, årlig sammanställning',
     targets: [
+      { year: 2023, value: 79, amber: 71 },
       { year: 2024, value: 80, amber: 72 },
       { year: 2025, value: 81, amber: 73 },
       { year: 2026, value: 82, amber: 74 },
@@ -567,6 +575,7 @@ export const indicators = [
     goal: 'M1',
     source: 'Tandvårdens journalsystem',
     targets: [
+      { year: 2023, value: 95, amber: 85 },
       { year: 2024, value: 95, amber: 85 },
       { year: 2025, value: 95, amber: 85 },
       { year: 2026, value: 95, amber: 88 },
@@ -582,6 +591,7 @@ export const indicators = [
     goal: 'M4',
     source: 'Utförarens egenkontroll',
     targets: [
+      { year: 2023, value: 100, amber: 95 },
       { year: 2024, value: 100, amber: 95 },
       { year: 2025, value: 100, amber: 95 },
       { year: 2026, value: 100, amber: 95 },
@@ -597,6 +607,7 @@ export const indicators = [
     goal: 'M5',
     source: 'Utförarens reseredovisning',
     targets: [
+      { year: 2023, value: 440, amber: 550 },
       { year: 2024, value: 400, amber: 500 },
       { year: 2025, value: 360, amber: 450 },
       { year: 2026, value: 320, amber: 400 },

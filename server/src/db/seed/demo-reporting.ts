@@ -18,15 +18,15 @@ async function insertTemplate(em: EntityManager, t: Template): Promise<string> {
     for (const [qi, q] of s.questions.entries()) {
       await em.query(
         `INSERT INTO question (template_id, section_id, position, code, text, text_en, help, help_en, type, required, options, min_value, max_value, unit_label,
-                               goal_id, guideline_id, indicator_id)
+                               goal_id, guideline_id, indicator_id, public_answer)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
                  (SELECT g.id FROM goal g JOIN program p ON p.id = g.program_id WHERE p.status = 'ADOPTED' AND g.code = $15),
                  (SELECT r.id FROM guideline r JOIN program p ON p.id = r.program_id WHERE p.status = 'ADOPTED' AND r.code = $16),
-                 (SELECT id FROM indicator WHERE code = $17))`,
+                 (SELECT id FROM indicator WHERE code = $17), $18)`,
         [
           row.id, section.id, qi, q.code, q.text, q.textEn, q.help ?? null, q.helpEn ?? null, q.type, q.required ?? false,
           q.options ? JSON.stringify(q.options) : null, q.min ?? null, q.max ?? null, q.unitLabel ?? null,
-          q.goal ?? null, q.guideline ?? null, q.indicator ?? null,
+          q.goal ?? null, q.guideline ?? null, q.indicator ?? null, q.publicAnswer ?? false,
         ],
       );
     }

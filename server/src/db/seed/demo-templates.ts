@@ -18,6 +18,8 @@ type Q = {
   goal?: string;
   guideline?: string;
   indicator?: string;
+  /** A free-text answer the public may see once published. */
+  publicAnswer?: boolean;
 };
 type S = { title: string; titleEn: string; questions: Q[] };
 
@@ -83,7 +85,7 @@ export const primaryCareTemplate: { name: string; nameEn: string; serviceArea: '
             { key: 'ibland', label: 'Ibland', labelEn: 'Sometimes' },
             { key: 'sallan', label: 'Sällan', labelEn: 'Rarely' },
           ] },
-        { code: '3.3', type: 'TEXT', required: false, goal: 'M3',
+        { code: '3.3', type: 'TEXT', required: false, goal: 'M3', publicAnswer: true,
           text: 'Beskriv hur ni arbetar för att nå grupper med sämre hälsa', textEn: 'Describe how you reach groups with poorer health' },
         { code: '3.4', type: 'PERCENT', required: true, goal: 'M7', guideline: 'R11',
           text: 'Svarsfrekvens i nationell patientenkät', textEn: 'Response rate in the national patient survey' },

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LocalDiskStore, type AttachmentStore } from '../../modules/reporting/storage.js';
+import { insertDemoHistory } from './demo-history.js';
 import { insertDemoReporting } from './demo-reporting.js';
 import { insertDemoInsight } from './demo-insight.js';
 import { hashPassword } from '../../modules/identity/service.js';
@@ -24,6 +25,7 @@ const LOCK_KEY = 4_711_2024;
 const SEED_ACTION = 'DEMO_REGION_LOADED';
 const USERS_ACTION = 'DEMO_USERS_LOADED';
 const REPORTING_ACTION = 'DEMO_REPORTING_LOADED';
+const PUBLISHED_ACTION = 'DEMO_PUBLISHED_LOADED';
 
 /**
  * Loads the demo region in one transaction. Idempotent: a second call (or a second process
@@ -35,9 +37,14 @@ export async function loadDemoRegion(
 ): Promise<'loaded' | 'present'> {
   return ds.transaction(async (em) => {
     await em.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    const done = await em.query('SELECT action FROM audit_event WHERE action IN ($1, $2, $3)', [SEED_ACTION, USERS_ACTION, REPORTING_ACTION]);
+    const done = await em.query('SELECT action FROM audit_event WHERE action IN ($1, $2, $3, $4)', [
+      SEED_ACTION,
+      USERS_ACTION,
+      REPORTING_ACTION,
+      PUBLISHED_ACTION,
+    ]);
     const has = (action: string) => done.some((r: { action: string }) => r.action === action);
-    if (has(SEED_ACTION) && has(USERS_ACTION) && has(REPORTING_ACTION)) return 'present';
+    if (has(SEED_ACTION) && has(USERS_ACTION) && has(REPORTING_ACTION) && has(PUBLISHED_ACTION)) return 'present';
     if (!has(SEED_ACTION)) {
       const counts = await insertDemo(em);
       await em.query(
@@ -60,6 +67,15 @@ export async function loadDemoRegion(
         `INSERT INTO audit_event (actor_label, action, entity_type, entity_id, after)
          VALUES ('system:demo-seed', $1, 'DemoRegion', 'jamtland-harjedalen', $2)`,
         [REPORTING_ACTION, JSON.stringify(counts)],
+      );
+    }
+    if (!has(PUBLISHED_ACTION)) {
+      // Half-year rounds 2023–2025, reviewed and published, so the public pages have a history.
+      const counts = await insertDemoHistory(em, store);
+      await em.query(
+        `INSERT INTO audit_event (actor_label, action, entity_type, entity_id, after)
+         VALUES ('system:demo-seed', $1, 'DemoRegion', 'jamtland-harjedalen', $2)`,
+        [PUBLISHED_ACTION, JSON.stringify({ notice: ILLUSTRATIVE_NOTICE, ...counts })],
       );
     }
     // Insight requests in every state (loaded once).
