@@ -21,6 +21,9 @@ import {
   providers,
 } from './demo-data.js';
 
+/** Values planted in the demo that must never reach the public (see demo-history.ts). */
+export { DEMO_CANARY } from './demo-history.js';
+
 const LOCK_KEY = 4_711_2024;
 const SEED_ACTION = 'DEMO_REGION_LOADED';
 const USERS_ACTION = 'DEMO_USERS_LOADED';
