@@ -11,12 +11,14 @@ import { testLog } from './support/db.js';
 import { addWorkingDays, isWorkingDay } from '../src/modules/insight-requests/working-days.js';
 import { createTestApp, type Client, type TestApp } from './support/app.js';
 import { auditRowsOf, requestIdOf } from './support/actors.js';
+import { insightRequestIn } from './support/insight.js';
 
 let app: TestApp;
 let reviewer: Client;
 let provider: Client; // Jämtvård Hälsocentraler AB (private)
 let inhouse: Client; // Primärvården Region Jämtland Härjedalen (in-house)
 let auditor: Client;
+let reviewerId: string;
 const ids = {} as { jamtvard: string; jamtvardUnit: string; primarvarden: string; primarvardenUnit: string; hede: string };
 
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -67,6 +69,7 @@ beforeAll(async () => {
   provider = await app.login('provider.private@insyn.example');
   inhouse = await app.login('provider.inhouse@insyn.example');
   auditor = await app.login('auditor@insyn.example');
+  reviewerId = (await one(`SELECT id FROM app_user WHERE email = 'reviewer@insyn.example'`)).id;
   ids.jamtvard = (await one(`SELECT id FROM provider WHERE name = 'Jämtvård Hälsocentraler AB'`)).id;
   ids.jamtvardUnit = (await one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [ids.jamtvard])).id;
   ids.primarvarden = (await one(`SELECT id FROM provider WHERE name = 'Primärvården Region Jämtland Härjedalen'`)).id;
@@ -362,6 +365,22 @@ describe('versions and scoping', () => {
     await app.ds.transaction((em) => runReminders(em, now, { reminderDays: [], reviewDeadlineDays: 10_000 }));
     const due = await app.ds.query(`SELECT kind FROM notification WHERE insight_request_id = $1 AND kind = 'INSIGHT_DUE_SOON'`, [id]);
     expect(due).toHaveLength(1);
+  });
+});
+
+describe('speed', () => {
+  it('lists requests with their provider, unit, timeline and secret parts in a constant number of SQL statements', async () => {
+    for (let i = 0; i < 12; i++) await insightRequestIn(app.ds, 'ANSWERED', { providerId: ids.jamtvard, reviewerId: reviewerId });
+    const q = `query($n: Int!) { insightRequests(first: $n) { edges { node { ${FIELDS} answeredByName } } } }`;
+    const count = async (n: number) => {
+      let edges = 0;
+      const sql = await app.countSql(async () => {
+        edges = (await reviewer.gql(q, { n })).data!.insightRequests.edges.length;
+      });
+      expect(edges).toBe(n);
+      return sql;
+    };
+    expect(await count(12)).toBe(await count(1));
   });
 });
 
