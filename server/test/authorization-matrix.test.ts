@@ -7,6 +7,9 @@ import { createTestApp, type TestApp } from './support/app.js';
 import { ACTORS, DEMO_EMAIL, auditRowsOf, loginActors, orgNumber, requestIdOf, type Actor, type Actors } from './support/actors.js';
 import { openReport, publishedTemplate } from './support/reporting.js';
 import { insightRequestIn, type InsightState } from './support/insight.js';
+import { approvedPublicationReport, decide, publicationTemplate } from './support/publication.js';
+import { publishReportValues } from '../src/modules/publication/derive.js';
+import type { TestTemplate } from './support/reporting.js';
 
 /**
  * Every Query and Mutation field of the schema × every kind of caller → allowed or refused.
@@ -48,6 +51,8 @@ const OWN_PROVIDER = row(AUTH, DENY, DENY,    OK,      NF,            DENY,   DE
 const REVIEW = /*     */ row(AUTH, OK,   OK,      DENY,    NF,            DENY,   DENY,   DENY);
 // The region's reading roles: ADMIN, REVIEWER and AUDITOR.
 const REGION = /*     */ row(AUTH, OK,   OK,      DENY,    DENY,          OK,     DENY,   DENY);
+// The region reads it about Jämtvård's report; Jämtvård may not; another provider cannot see the report.
+const REGION_REPORT = row(AUTH, OK,  OK,      DENY,    NF,            OK,     DENY,   DENY);
 
 type Vars = Record<string, unknown>;
 interface Entry {
@@ -95,6 +100,9 @@ const f = {} as {
   goal: string;
   thread: string;
   jamtvard: string;
+  publicationTemplate: TestTemplate;
+  approvedReport: string;
+  publishedReport: string;
 };
 
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -465,6 +473,54 @@ const table: Record<string, Entry> = {
     check: (r) => expect(r).toEqual([{ assignedTo: { id: actors.userIds.REVIEWER } }]),
   },
 
+  // --- Publication: the region publishes Jämtvård's reports; Jämtvård responds to its published results
+  //             anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
+  publicationPreview: {
+    document: 'query($id: ID!) { publicationPreview(reportId: $id) { canPublish pendingConfidentiality { code } } }',
+    matrix: REGION_REPORT,
+    variables: () => ({ id: f.approvedReport }),
+  },
+  decideConfidentiality: {
+    // Decisions are never altered: each allowed call adds one, and the latest counts.
+    document: 'mutation($r: ID!, $q: ID!) { decideConfidentiality(reportId: $r, questionId: $q, granted: true, reason: "OSL 31 kap. 16 §") { granted } }',
+    matrix: REVIEW,
+    variables: () => ({ r: f.approvedReport, q: f.publicationTemplate.q.CONF }),
+    check: (r) => expect(r.granted).toBe(true),
+  },
+  publishReport: {
+    document: 'mutation($r: ID!) { publishReport(reportId: $r) { status } }',
+    matrix: REVIEW,
+    variables: async () => ({ r: await decidedReport() }),
+    check: (r) => expect(r.status).toBe('PUBLISHED'),
+  },
+  correctPublishedValue: {
+    document: 'mutation($input: CorrectPublishedValueInput!) { correctPublishedValue(input: $input) { version } }',
+    matrix: REVIEW,
+    variables: () => ({ input: { reportId: f.publishedReport, questionId: f.publicationTemplate.q.INT, value: 100 + next(), reason: 'Matrisrättelse' } }),
+    check: (r) => expect(r.version).toBeGreaterThan(1),
+  },
+  submitPublicResponse: {
+    document: 'mutation($r: ID!, $b: String!) { submitPublicResponse(reportId: $r, body: $b) { status } }',
+    matrix: OWN_PROVIDER,
+    variables: () => ({ r: f.publishedReport, b: `Matrissvar ${next()}` }),
+    check: (r) => expect(r.status).toBe('PENDING'),
+  },
+  decidePublicResponse: {
+    // A new pending response each time (the previous pending one withdrawn, as a new submission would).
+    document: 'mutation($id: ID!) { decidePublicResponse(id: $id, accept: true) { status } }',
+    matrix: REVIEW,
+    variables: async () => {
+      await app.ds.query(`UPDATE public_response SET status = 'WITHDRAWN' WHERE report_id = $1 AND status = 'PENDING'`, [f.publishedReport]);
+      const response = await one(`INSERT INTO public_response (report_id, provider_id, body, submitted_by) SELECT id, provider_id, $2, $3 FROM report WHERE id = $1 RETURNING id`, [
+        f.publishedReport,
+        `Matrissvar ${next()}`,
+        actors.userIds.PROVIDER,
+      ]);
+      return { id: response.id };
+    },
+    check: (r) => expect(r.status).toBe('ACCEPTED'),
+  },
+
   // --- Notifications: each person's own ------------------------------------------------------------
   //             anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
   notifications: {
@@ -594,6 +650,13 @@ const reviewReport = async (status: 'SUBMITTED' | 'APPROVED'): Promise<string> =
 
 /** An insight request about Jämtvård (the PROVIDER's) in a state, made in SQL: a new one each call (version 1). */
 const insightIn = (state: InsightState) => insightRequestIn(app.ds, state, { providerId: f.jamtvard, reviewerId: actors.userIds.REVIEWER! });
+/** A new approved report of Jämtvård's with both confidentiality requests decided: ready to publish. */
+const decidedReport = async (): Promise<string> => {
+  const id = await approvedPublicationReport(app.ds, f.publicationTemplate);
+  await decide(app.ds, id, f.publicationTemplate.q.CONF, true);
+  await decide(app.ds, id, f.publicationTemplate.q.REF, false);
+  return id;
+};
 /** A new thread on Jämtvård's draft, open or resolved. */
 const newThread = async (resolved: boolean): Promise<string> =>
   (
@@ -661,6 +724,11 @@ beforeAll(async () => {
   f.reviewQuestion = review.q['1'];
   f.goal = (await one(`SELECT goal_id FROM question WHERE id = $1`, [f.reviewQuestion])).goal_id;
   f.thread = await newThread(false);
+  // Publication: a report of Jämtvård's waiting to be published, and a published one.
+  f.publicationTemplate = await publicationTemplate(app.ds, 'Matris: publicering');
+  f.approvedReport = await approvedPublicationReport(app.ds, f.publicationTemplate);
+  f.publishedReport = await decidedReport();
+  await publishReportValues(app.ds.manager, { reportId: f.publishedReport, publishedBy: actors.userIds.REVIEWER! });
 });
 afterAll(() => app?.close());
 
@@ -698,10 +766,11 @@ describe('authorization matrix', () => {
     const own = new Set(['login', 'logout', 'changePassword', 'createApiToken', 'revokeApiToken', 'markNotificationsRead', 'setNotificationPreference', 'setLanguage', 'submitInsightRequest']);
     // What REVIEWER plans and decides; what only the report's own provider does (not even ADMIN);
     // what both do (the region starts threads, the provider answers in them).
-    const review = new Set(['requestChanges', 'approveReport', 'reopenQuestion', 'resolveThread', 'reopenThread', 'assignReports']);
+    const review = new Set(['requestChanges', 'approveReport', 'reopenQuestion', 'resolveThread', 'reopenThread', 'assignReports',
+      'decideConfidentiality', 'publishReport', 'correctPublishedValue', 'decidePublicResponse']);
     const insight = ['registerInsightRequest', 'forwardInsightRequest', 'remindInsightRequest', 'decideInsightRequest', 'closeInsightRequest'];
     const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound', ...review, ...insight]);
-    const provider = new Set(['saveAnswers', 'submitReport', 'deleteAttachment']);
+    const provider = new Set(['saveAnswers', 'submitReport', 'deleteAttachment', 'submitPublicResponse']);
     const both = new Set(['addComment', 'answerInsightRequest']);
     // Changes to one report of Jämtvård's: another provider cannot see it at all.
     const aboutReport = new Set([...provider, ...review, ...both]);

@@ -42,7 +42,7 @@ let actors: Actors;
 const x = {} as Record<
   | 'provider' | 'user' | 'unit' | 'agreement' | 'adminToken' | 'choiceSystem' | 'indicator' | 'program' | 'draft' | 'goal' | 'guideline' | 'ownColleague'
   | 'template' | 'templateDraft' | 'section' | 'question' | 'round' | 'report' | 'attachment'
-  | 'submitted' | 'approved' | 'thread' | 'resolvedThread' | 'notification' | 'insight',
+  | 'submitted' | 'approved' | 'thread' | 'resolvedThread' | 'notification' | 'insight' | 'published' | 'response',
   string
 >;
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -404,6 +404,50 @@ const table: Record<string, Swap> = {
     callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
   },
 
+  // --- Publication: another provider's reports and responses are as good as absent ------------------
+  publicationPreview: {
+    document: 'query($r: ID!) { publicationPreview(reportId: $r) { canPublish } }',
+    swaps: ['reportId'],
+    foreign: () => ({ r: x.approved }),
+    missing: () => ({ r: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
+  },
+  decideConfidentiality: {
+    document: 'mutation($r: ID!, $q: ID!) { decideConfidentiality(reportId: $r, questionId: $q, granted: true, reason: "Bytt") { id } }',
+    swaps: ['questionId', 'reportId'],
+    foreign: () => ({ r: x.approved, q: x.question }),
+    missing: () => ({ r: MISSING, q: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  publishReport: {
+    document: 'mutation($r: ID!) { publishReport(reportId: $r) { id } }',
+    swaps: ['reportId'],
+    foreign: () => ({ r: x.approved }),
+    missing: () => ({ r: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
+  },
+  correctPublishedValue: {
+    document: 'mutation($r: ID!, $q: ID!) { correctPublishedValue(input: { reportId: $r, questionId: $q, value: 1, reason: "Bytt" }) { id } }',
+    swaps: ['input.questionId', 'input.reportId'],
+    foreign: () => ({ r: x.published, q: x.question }),
+    missing: () => ({ r: MISSING, q: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  submitPublicResponse: {
+    document: 'mutation($r: ID!) { submitPublicResponse(reportId: $r, body: "Bytt svar") { id } }',
+    swaps: ['reportId'],
+    foreign: () => ({ r: x.published }),
+    missing: () => ({ r: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN' },
+  },
+  decidePublicResponse: {
+    document: 'mutation($id: ID!) { decidePublicResponse(id: $id, accept: true) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.response }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
+  },
+
   // --- Notifications: only one's own ---------------------------------------------------------------
   markNotificationsRead: {
     document: 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }',
@@ -521,6 +565,14 @@ beforeAll(async () => {
   // Its reports waiting for a decision (submitted) and approved, threads on its draft, and a notification of its user.
   x.submitted = await reportOf('UB-HV-2024-03');
   x.approved = await reportOf('UB-HV-2024-05');
+  // Its published report, with a public response waiting for the region.
+  x.published = await reportOf('UB-HV-2024-06');
+  x.response = (
+    await one(
+      `INSERT INTO public_response (report_id, provider_id, body, submitted_by) SELECT id, provider_id, 'Vårt svar', $2 FROM report WHERE id = $1 RETURNING id`,
+      [x.published, actors.userIds.OTHER_PROVIDER],
+    )
+  ).id;
   const thread = (resolved: boolean) =>
     one(
       `INSERT INTO comment_thread (report_id, template_id, question_id, created_by, resolved_at, resolved_by)
@@ -603,6 +655,10 @@ async function stateOfData(): Promise<unknown> {
     (SELECT count(*) || '/' || count(resolved_at) || '/' || coalesce(sum(version), 0) FROM comment_thread) AS comment_thread,
     (SELECT count(*) FROM comment) AS comment,
     (SELECT count(*) || '/' || count(read_at) FROM notification) AS notification,
+    (SELECT count(*) FROM confidentiality_decision) AS confidentiality_decision,
+    (SELECT count(*) FROM publication) AS publication,
+    (SELECT count(*) FROM published_value) AS published_value,
+    (SELECT count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(string_agg(status, ',' ORDER BY id), '') FROM public_response) AS public_response,
     (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM insight_request) AS insight_request`);
 }
 

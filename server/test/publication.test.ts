@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
 import { correctValue, deriveReport, publishReportValues } from '../src/modules/publication/derive.js';
-import { createTestApp, type TestApp } from './support/app.js';
-import type { TestTemplate } from './support/reporting.js';
+import { createTestApp, type Client, type TestApp } from './support/app.js';
+import { auditRowsOf, loginActors, requestIdOf, type Actors } from './support/actors.js';
+import { badFields, type TestTemplate } from './support/reporting.js';
 import { approvedPublicationReport, decide, publicationTemplate } from './support/publication.js';
+import { OTHER_AGREEMENT, ok } from './support/review.js';
 
 /**
  * Publication (DOMAIN.md, Workflows; issue 6): what reaches the public of an approved report, and
@@ -14,6 +16,9 @@ import { approvedPublicationReport, decide, publicationTemplate } from './suppor
 let app: TestApp;
 let t: TestTemplate;
 let reviewerId: string;
+let actors: Actors;
+let reviewer: Client;
+let provider: Client;
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 
 beforeAll(async () => {
@@ -21,6 +26,9 @@ beforeAll(async () => {
   await loadDemoRegion(app.ds);
   t = await publicationTemplate(app.ds, 'Publiceringsmall');
   reviewerId = (await one(`SELECT id FROM app_user WHERE email = 'reviewer@insyn.example'`)).id;
+  actors = await loginActors(app);
+  reviewer = actors.clients.REVIEWER;
+  provider = actors.clients.PROVIDER;
 });
 afterAll(() => app?.close());
 
@@ -174,5 +182,281 @@ describe('publishing rules (derive.ts)', () => {
     ]) {
       await expect(app.ds.query(sql), sql).rejects.toThrow(/append-only/);
     }
+  });
+});
+
+const PREVIEW = `query($id: ID!) { publicationPreview(reportId: $id) {
+  values { question { code } value valueNumber target colour suppressed suppressionReason }
+  withheld { question { code } reason }
+  pendingConfidentiality { code }
+  canPublish blockedReason
+} }`;
+const PUBLISHED = `query($id: ID!) { report(id: $id) { status publishedAt viewerCanPublish
+  publishedValues { question { code } value valueNumber target colour suppressed suppressionReason version period municipality { code } unit { name } indicator { code } }
+  corrections { question { code } version oldValue oldValueNumber oldSuppressed newValue newValueNumber newSuppressed reason correctedAt correctedByName }
+  confidentialityDecisions { question { code } granted reason decidedByName }
+  publicResponses { id body status decisionReason submittedByName decidedByName }
+} }`;
+const DECIDE = 'mutation($r: ID!, $q: ID!, $g: Boolean!, $reason: String!) { decideConfidentiality(reportId: $r, questionId: $q, granted: $g, reason: $reason) { id granted reason question { code } decidedByName } }';
+const PUBLISH = 'mutation($r: ID!) { publishReport(reportId: $r) { id status publishedAt version } }';
+const CORRECT = 'mutation($input: CorrectPublishedValueInput!) { correctPublishedValue(input: $input) { version value valueNumber suppressed suppressionReason question { code } } }';
+const RESPOND = 'mutation($r: ID!, $body: String!) { submitPublicResponse(reportId: $r, body: $body) { id status body } }';
+const DECIDE_RESPONSE = 'mutation($id: ID!, $accept: Boolean!, $reason: String) { decidePublicResponse(id: $id, accept: $accept, reason: $reason) { id status decisionReason decidedByName } }';
+
+const strip = (v: { question: { code: string } } & Record<string, unknown>) => ({
+  code: v.question.code,
+  value: v.value,
+  valueNumber: v.valueNumber,
+  target: v.target,
+  colour: v.colour,
+  suppressed: v.suppressed,
+  suppressionReason: v.suppressionReason,
+});
+const notificationsOf = (reportId: string, kind: string) =>
+  app.ds.query('SELECT u.email FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.report_id = $1 AND n.kind = $2 ORDER BY u.email', [reportId, kind]);
+
+describe('publishing through the API', () => {
+  let reportId: string;
+
+  beforeAll(async () => {
+    reportId = await approvedPublicationReport(app.ds, t);
+  });
+
+  it('the preview names the undecided confidentiality requests, and publishing waits for them', async () => {
+    const { publicationPreview: preview } = await ok(reviewer, PREVIEW, { id: reportId });
+    expect(preview.pendingConfidentiality).toEqual([{ code: 'CONF' }, { code: 'REF' }]);
+    expect(preview.canPublish).toBe(false);
+    expect(preview.blockedReason).toMatch(/confidentiality/);
+    expect((await ok(reviewer, PUBLISHED, { id: reportId })).report.viewerCanPublish).toBe(false);
+    const refused = await reviewer.gql(PUBLISH, { r: reportId });
+    expect(badFields(refused)).toEqual([{ path: 'reportId', message: expect.stringMatching(/CONF, REF/) }]);
+    expect(await auditRowsOf(app, requestIdOf(reviewer))).toEqual([]);
+    expect(await one('SELECT status FROM report WHERE id = $1', [reportId])).toEqual({ status: 'APPROVED' });
+  });
+
+  it('decideConfidentiality: a reason is required, and only a requested question is decided', async () => {
+    expect(badFields(await reviewer.gql(DECIDE, { r: reportId, q: t.q.CONF, g: true, reason: '  ' }))).toEqual([
+      { path: 'reason', message: expect.any(String) },
+    ]);
+    expect(badFields(await reviewer.gql(DECIDE, { r: reportId, q: t.q.INT, g: true, reason: 'OSL 31:16' }))).toEqual([
+      { path: 'questionId', message: expect.any(String) },
+    ]);
+    const granted = await ok(reviewer, DECIDE, { r: reportId, q: t.q.CONF, g: true, reason: 'Affärsförhållanden, OSL 31 kap. 16 §.' });
+    expect(granted.decideConfidentiality).toMatchObject({ granted: true, question: { code: 'CONF' }, decidedByName: 'Rasmus Granskare' });
+    expect(await auditRowsOf(app, requestIdOf(reviewer))).toEqual([
+      expect.objectContaining({
+        action: 'CONFIDENTIALITY_GRANTED',
+        entity_type: 'Report',
+        entity_id: reportId,
+        after: expect.objectContaining({ question: 'CONF', granted: true, reason: 'Affärsförhållanden, OSL 31 kap. 16 §.' }),
+      }),
+    ]);
+    await ok(reviewer, DECIDE, { r: reportId, q: t.q.REF, g: false, reason: 'Uppgiften röjer inga affärsförhållanden.' });
+    expect((await ok(reviewer, PUBLISHED, { id: reportId })).report.viewerCanPublish).toBe(true);
+    // The provider sees the decisions on its own requests.
+    const seen = await ok(provider, PUBLISHED, { id: reportId });
+    expect(seen.report.confidentialityDecisions.map((d: any) => [d.question.code, d.granted])).toEqual([
+      ['CONF', true],
+      ['REF', false],
+    ]);
+    expect(seen.report.viewerCanPublish).toBe(false);
+  });
+
+  it('publishReport publishes exactly the preview, tells the provider, and is recorded; a second time is refused', async () => {
+    const { publicationPreview: preview } = await ok(reviewer, PREVIEW, { id: reportId });
+    expect(preview.canPublish).toBe(true);
+    expect(preview.pendingConfidentiality).toEqual([]);
+    expect(preview.withheld).toEqual([
+      { question: { code: 'TXT' }, reason: 'TEXT_NOT_PUBLIC' },
+      { question: { code: 'ATT' }, reason: 'ATTACHMENT' },
+      { question: { code: 'CONF' }, reason: 'CONFIDENTIAL' },
+    ]);
+    expect(preview.values.find((v: any) => v.question.code === 'IV')).toMatchObject({ valueNumber: 86, target: 100, colour: 'RED' });
+    expect(preview.values.find((v: any) => v.question.code === 'IV4')).toMatchObject({ value: null, valueNumber: null, suppressed: true, suppressionReason: 'SMALL_COUNT', colour: null });
+
+    const published = await ok(reviewer, PUBLISH, { r: reportId });
+    expect(published.publishReport).toMatchObject({ status: 'PUBLISHED', publishedAt: expect.any(String), version: 4 });
+    const [row] = await auditRowsOf(app, requestIdOf(reviewer));
+    expect(row).toMatchObject({
+      action: 'REPORT_PUBLISHED',
+      entity_type: 'Report',
+      entity_id: reportId,
+      actor_user_id: reviewerId,
+      before: { status: 'APPROVED' },
+      after: expect.objectContaining({ status: 'PUBLISHED', values: 7, suppressed: ['IV4', 'INTI'], withheld: { TXT: 'TEXT_NOT_PUBLIC', ATT: 'ATTACHMENT', CONF: 'CONFIDENTIAL' } }),
+    });
+    expect(await notificationsOf(reportId, 'REPORT_PUBLISHED')).toEqual([{ email: 'provider.private@insyn.example' }]);
+
+    const { report } = await ok(provider, PUBLISHED, { id: reportId });
+    expect(report.publishedValues.map(strip)).toEqual(preview.values.map(strip));
+    expect(report.publishedValues[0]).toMatchObject({ version: 1, period: '2025', municipality: { code: '2313' }, unit: null, indicator: { code: 'TEL-SAMEDAY' } });
+    expect(JSON.stringify(report.publishedValues)).not.toMatch(/1234\.5|personalfrågor|berattelse/);
+
+    const again = await reviewer.gql(PUBLISH, { r: reportId });
+    expect(badFields(again)).toEqual([{ path: 'reportId', message: expect.stringMatching(/already published/) }]);
+    expect(await one('SELECT count(*)::int AS n FROM publication WHERE report_id = $1', [reportId])).toEqual({ n: 1 });
+  });
+
+  it('a report that is not approved is not published, and nothing is stored', async () => {
+    const submitted = await approvedPublicationReport(app.ds, t);
+    await app.ds.query(`UPDATE report SET status = 'SUBMITTED', approved_at = NULL WHERE id = $1`, [submitted]);
+    await decide(app.ds, submitted, t.q.CONF, true);
+    await decide(app.ds, submitted, t.q.REF, false);
+    const refused = await reviewer.gql(PUBLISH, { r: submitted });
+    expect(badFields(refused)).toEqual([{ path: 'reportId', message: expect.stringMatching(/SUBMITTED/) }]);
+    expect(await one('SELECT count(*)::int AS n FROM published_value WHERE report_id = $1', [submitted])).toEqual({ n: 0 });
+    expect((await ok(reviewer, PREVIEW, { id: submitted })).publicationPreview).toMatchObject({ canPublish: false, blockedReason: expect.stringMatching(/approved/) });
+  });
+
+  it('correctPublishedValue: a new version with the reason, the old one kept in the log; wrong input at its field', async () => {
+    expect(badFields(await reviewer.gql(CORRECT, { input: { reportId, questionId: t.q.INT, value: 'två', reason: 'Fel' } }))).toEqual([
+      { path: 'input.value', message: expect.any(String) },
+    ]);
+    expect(badFields(await reviewer.gql(CORRECT, { input: { reportId, questionId: t.q.INT, value: 6, reason: ' ' } }))).toEqual([
+      { path: 'input.reason', message: expect.any(String) },
+    ]);
+    expect(badFields(await reviewer.gql(CORRECT, { input: { reportId, questionId: t.q.TXT, value: 'Nu offentligt', reason: 'Fel' } }))).toEqual([
+      { path: 'input.questionId', message: expect.any(String) },
+    ]);
+    expect(badFields(await reviewer.gql(CORRECT, { input: { reportId, questionId: t.q.INT, value: 2, reason: 'Samma' } }))).toEqual([
+      { path: 'input.value', message: expect.any(String) },
+    ]);
+    const fixed = await ok(reviewer, CORRECT, { input: { reportId, questionId: t.q.INT, value: 6, reason: 'Rättad efter ny avstämning mot journalsystemet.' } });
+    expect(fixed.correctPublishedValue).toEqual({ version: 2, value: 6, valueNumber: 6, suppressed: false, suppressionReason: null, question: { code: 'INT' } });
+    expect(await auditRowsOf(app, requestIdOf(reviewer))).toEqual([
+      expect.objectContaining({
+        action: 'PUBLISHED_VALUE_CORRECTED',
+        entity_id: reportId,
+        before: expect.objectContaining({ question: 'INT', value: 2, version: 1 }),
+        after: expect.objectContaining({ question: 'INT', value: 6, version: 2, reason: 'Rättad efter ny avstämning mot journalsystemet.' }),
+      }),
+    ]);
+    expect(await notificationsOf(reportId, 'VALUE_CORRECTED')).toEqual([{ email: 'provider.private@insyn.example' }]);
+    const small = await ok(reviewer, CORRECT, { input: { reportId, questionId: t.q.IV5, value: { numerator: 4, denominator: 20 }, reason: 'Täljaren var fyra.' } });
+    expect(small.correctPublishedValue).toMatchObject({ version: 2, value: null, valueNumber: null, suppressed: true, suppressionReason: 'SMALL_COUNT' });
+
+    const { report } = await ok(provider, PUBLISHED, { id: reportId });
+    expect(report.publishedValues.find((v: any) => v.question.code === 'INT')).toMatchObject({ value: 6, version: 2 });
+    expect(report.corrections).toEqual([
+      expect.objectContaining({ question: { code: 'INT' }, version: 2, oldValue: 2, oldValueNumber: 2, newValue: 6, newValueNumber: 6, reason: 'Rättad efter ny avstämning mot journalsystemet.', correctedByName: 'Rasmus Granskare' }),
+      expect.objectContaining({ question: { code: 'IV5' }, oldValueNumber: 25, oldSuppressed: false, newValue: null, newValueNumber: null, newSuppressed: true }),
+    ]);
+    // Both versions stay.
+    expect(await app.ds.query('SELECT version, value FROM published_value WHERE report_id = $1 AND question_id = $2 ORDER BY version', [reportId, t.q.INT])).toEqual([
+      { version: 1, value: 2 },
+      { version: 2, value: 6 },
+    ]);
+    // Only a published report's values are corrected.
+    const approved = await approvedPublicationReport(app.ds, t);
+    expect(badFields(await reviewer.gql(CORRECT, { input: { reportId: approved, questionId: t.q.INT, value: 6, reason: 'Fel' } }))).toEqual([
+      { path: 'input.reportId', message: expect.any(String) },
+    ]);
+  });
+
+  it('the public response: the provider writes, a new one replaces a pending one, the reviewer rejects with a reason or accepts', async () => {
+    const notPublished = await approvedPublicationReport(app.ds, t);
+    expect(badFields(await provider.gql(RESPOND, { r: notPublished, body: 'Vårt svar.' }))).toEqual([{ path: 'reportId', message: expect.any(String) }]);
+    expect(badFields(await provider.gql(RESPOND, { r: reportId, body: 'x'.repeat(2001) }))).toEqual([{ path: 'body', message: expect.stringMatching(/2,000/) }]);
+    expect(badFields(await provider.gql(RESPOND, { r: reportId, body: 'Se <a href="https://example.com">här</a>' }))).toEqual([{ path: 'body', message: expect.any(String) }]);
+    expect(badFields(await provider.gql(RESPOND, { r: reportId, body: '   ' }))).toEqual([{ path: 'body', message: expect.any(String) }]);
+    expect((await reviewer.gql(RESPOND, { r: reportId, body: 'Regionens svar' })).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await actors.clients.OTHER_PROVIDER.gql(RESPOND, { r: reportId, body: 'Fel utförare' })).errors![0].extensions.code).toBe('NOT_FOUND');
+
+    const first = (await ok(provider, RESPOND, { r: reportId, body: 'Vi arbetar med  telefontillgängligheten.\r\nNy växel i mars.' })).submitPublicResponse;
+    expect(first).toMatchObject({ status: 'PENDING', body: 'Vi arbetar med  telefontillgängligheten.\nNy växel i mars.' });
+    expect(await auditRowsOf(app, requestIdOf(provider))).toEqual([
+      expect.objectContaining({ action: 'PUBLIC_RESPONSE_SUBMITTED', entity_id: reportId, after: { responseId: first.id, body: first.body } }),
+    ]);
+    expect((await notificationsOf(reportId, 'PUBLIC_RESPONSE_WAITING')).length).toBeGreaterThan(0);
+    const second = (await ok(provider, RESPOND, { r: reportId, body: 'Andra versionen av svaret.' })).submitPublicResponse;
+    expect(await app.ds.query('SELECT id, status FROM public_response WHERE report_id = $1 ORDER BY submitted_at', [reportId])).toEqual([
+      { id: first.id, status: 'WITHDRAWN' },
+      { id: second.id, status: 'PENDING' },
+    ]);
+
+    expect(badFields(await reviewer.gql(DECIDE_RESPONSE, { id: second.id, accept: false, reason: null }))).toEqual([{ path: 'reason', message: expect.any(String) }]);
+    const rejected = await ok(reviewer, DECIDE_RESPONSE, { id: second.id, accept: false, reason: 'Svaret nämner en enskild patient.' });
+    expect(rejected.decidePublicResponse).toMatchObject({ status: 'REJECTED', decisionReason: 'Svaret nämner en enskild patient.', decidedByName: 'Rasmus Granskare' });
+    expect(await notificationsOf(reportId, 'PUBLIC_RESPONSE_REJECTED')).toEqual([{ email: 'provider.private@insyn.example' }]);
+    expect(badFields(await reviewer.gql(DECIDE_RESPONSE, { id: second.id, accept: true }))).toEqual([{ path: 'id', message: expect.any(String) }]);
+
+    const third = (await ok(provider, RESPOND, { r: reportId, body: 'Tredje svaret.' })).submitPublicResponse;
+    await ok(reviewer, DECIDE_RESPONSE, { id: third.id, accept: true });
+    expect(await auditRowsOf(app, requestIdOf(reviewer))).toEqual([
+      expect.objectContaining({ action: 'PUBLIC_RESPONSE_ACCEPTED', entity_id: reportId, after: { responseId: third.id, status: 'ACCEPTED', reason: null } }),
+    ]);
+    const fourth = (await ok(provider, RESPOND, { r: reportId, body: 'Fjärde svaret, uppdaterat.' })).submitPublicResponse;
+    await ok(reviewer, DECIDE_RESPONSE, { id: fourth.id, accept: true });
+    const shown = await app.ds.query(`SELECT id FROM public_response WHERE report_id = $1 AND status = 'ACCEPTED'`, [reportId]);
+    expect(shown).toEqual([{ id: fourth.id }]);
+    const { report } = await ok(provider, PUBLISHED, { id: reportId });
+    expect(report.publicResponses.map((r: any) => [r.body, r.status])).toEqual([
+      ['Fjärde svaret, uppdaterat.', 'ACCEPTED'],
+      ['Tredje svaret.', 'WITHDRAWN'],
+      ['Andra versionen av svaret.', 'REJECTED'],
+      ['Vi arbetar med  telefontillgängligheten.\nNy växel i mars.', 'WITHDRAWN'],
+    ]);
+    // Another provider's response is as good as absent.
+    expect((await actors.clients.OTHER_PROVIDER.gql(DECIDE_RESPONSE, { id: fourth.id, accept: false, reason: 'x' })).errors![0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('the preview is the region\'s; the provider reads its own publication data; another provider sees nothing', async () => {
+    expect((await provider.gql(PREVIEW, { id: reportId })).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await ok(actors.clients.AUDITOR, PREVIEW, { id: reportId })).publicationPreview.values.length).toBeGreaterThan(0);
+    const other = await actors.clients.OTHER_PROVIDER.gql(PUBLISHED, { id: reportId });
+    expect(other.errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await actors.clients.OTHER_PROVIDER.gql(PREVIEW, { id: reportId })).errors![0].extensions.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the template says which free-text questions are public', () => {
+  it('publicAnswer is saved for TEXT questions and refused for others', async () => {
+    const admin = actors.clients.ADMIN;
+    const input = (type: string) => ({
+      name: `Publik mall ${type}`,
+      sections: [{ title: 'Avsnitt', questions: [{ code: '1.1', text: 'Beskriv arbetet', type, publicAnswer: true }] }],
+    });
+    const created = await ok(admin, 'mutation($input: ReportTemplateInput!) { createReportTemplate(input: $input) { id sections { questions { code publicAnswer } } } }', {
+      input: input('TEXT'),
+    });
+    expect(created.createReportTemplate.sections[0].questions).toEqual([{ code: '1.1', publicAnswer: true }]);
+    const refused = await admin.gql('mutation($input: ReportTemplateInput!) { createReportTemplate(input: $input) { id } }', { input: input('BOOLEAN') });
+    expect(badFields(refused)).toEqual([{ path: 'input.sections.0.questions.0.publicAnswer', message: expect.any(String) }]);
+  });
+});
+
+describe('lists of reports with their publication data', () => {
+  it('run the same number of SQL statements for one and for several published reports', async () => {
+    const round = async () => {
+      const id = await approvedPublicationReport(app.ds, t, OTHER_AGREEMENT);
+      await decide(app.ds, id, t.q.CONF, true);
+      await decide(app.ds, id, t.q.REF, false);
+      await publishReportValues(app.ds.manager, { reportId: id, publishedBy: reviewerId });
+      await correctValue(app.ds.manager, { reportId: id, questionId: t.q.INT, value: 7, reason: 'Rättelse', correctedBy: reviewerId });
+      await app.ds.query(`INSERT INTO public_response (report_id, provider_id, body, submitted_by) SELECT id, provider_id, 'Svar', $2 FROM report WHERE id = $1`, [id, reviewerId]);
+      return id;
+    };
+    await round();
+    const LIST = `{ reports(first: 500, filter: { status: [PUBLISHED] }) { totalCount edges { node { id viewerCanPublish
+      publishedValues { value colour question { code } indicator { code } municipality { name } unit { name } }
+      corrections { question { code } correctedByName }
+      confidentialityDecisions { question { code } decidedByName }
+      publicResponses { body submittedByName decidedByName } } } } }`;
+    const measure = async () => {
+      let res: any;
+      const statements = await app.countSql(async () => {
+        res = await reviewer.gql(LIST);
+      });
+      expect(res.errors).toBeUndefined();
+      return { statements, count: res.data.reports.totalCount };
+    };
+    const before = await measure();
+    for (let i = 0; i < 5; i++) await round();
+    const after = await measure();
+    expect(after.count).toBe(before.count + 5);
+    // One statement per loader: which child loads share a batch depends on when the list loaders'
+    // answers arrive, so the count may differ by one or two, never by the number of reports.
+    expect(after.statements).toBeLessThanOrEqual(before.statements + 2);
+    expect(after.statements).toBeLessThanOrEqual(20);
   });
 });

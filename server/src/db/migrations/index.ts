@@ -7,6 +7,7 @@ import { Notifications1732867200000 } from './1732867200000-Notifications.js';
 import { ReviewTruncateGuards1732953600000 } from './1732953600000-ReviewTruncateGuards.js';
 import { Publication1733040000000 } from './1733040000000-Publication.js';
 import { InsightRequests1733126400000 } from './1733126400000-InsightRequests.js';
+import { PublicationNotifications1733212800000 } from './1733212800000-PublicationNotifications.js';
 
 /** All migrations in order. New migrations are added at the end. */
-export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000, FollowUpReporting1732694400000, Review1732780800000, Notifications1732867200000, ReviewTruncateGuards1732953600000, Publication1733040000000, InsightRequests1733126400000];
+export const migrations = [MasterDataAndProgram1732435200000, Identity1732521600000, VersionedMasterData1732608000000, FollowUpReporting1732694400000, Review1732780800000, Notifications1732867200000, ReviewTruncateGuards1732953600000, Publication1733040000000, InsightRequests1733126400000, PublicationNotifications1733212800000];

@@ -8,6 +8,11 @@ export type NotificationKind =
   | 'DUE_TODAY'
   | 'OVERDUE'
   | 'REVIEW_WAITING'
+  | 'REPORT_PUBLISHED'
+  | 'VALUE_CORRECTED'
+  | 'PUBLIC_RESPONSE_WAITING'
+  | 'PUBLIC_RESPONSE_ACCEPTED'
+  | 'PUBLIC_RESPONSE_REJECTED'
   | 'INSIGHT_FORWARDED'
   | 'INSIGHT_REMINDED'
   | 'INSIGHT_DUE_SOON';
@@ -22,6 +27,11 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   'DUE_TODAY',
   'OVERDUE',
   'REVIEW_WAITING',
+  'REPORT_PUBLISHED',
+  'VALUE_CORRECTED',
+  'PUBLIC_RESPONSE_WAITING',
+  'PUBLIC_RESPONSE_ACCEPTED',
+  'PUBLIC_RESPONSE_REJECTED',
   'INSIGHT_FORWARDED',
   'INSIGHT_REMINDED',
   'INSIGHT_DUE_SOON',
@@ -75,6 +85,26 @@ const sv: Texts = {
     title: `Väntar på granskning: ${p.report}`,
     body: `Rapport ${p.report} från ${p.provider} har väntat på granskning i mer än ${p.days} dagar.`,
   }),
+  REPORT_PUBLISHED: (p) => ({
+    title: `Publicerad: ${p.report}`,
+    body: `Regionen har publicerat resultaten i rapport ${p.report}. Nu kan alla se dem. Ni kan lämna ett kort offentligt svar som visas bredvid resultaten.`,
+  }),
+  VALUE_CORRECTED: (p) => ({
+    title: `Publicerat värde rättat: ${p.report}`,
+    body: `Regionen har rättat det publicerade värdet för fråga ${p.question} i rapport ${p.report}.\n\nSkäl: ${p.reason}`,
+  }),
+  PUBLIC_RESPONSE_WAITING: (p) => ({
+    title: `Offentligt svar att granska: ${p.report}`,
+    body: `${p.provider} har lämnat ett offentligt svar på de publicerade resultaten i rapport ${p.report}. Svaret visas när det har godkänts.`,
+  }),
+  PUBLIC_RESPONSE_ACCEPTED: (p) => ({
+    title: `Offentligt svar godkänt: ${p.report}`,
+    body: `Regionen har godkänt ert offentliga svar på resultaten i rapport ${p.report}. Det visas nu bredvid resultaten.`,
+  }),
+  PUBLIC_RESPONSE_REJECTED: (p) => ({
+    title: `Offentligt svar inte godkänt: ${p.report}`,
+    body: `Regionen har inte godkänt ert offentliga svar på resultaten i rapport ${p.report}. Ni kan skriva ett nytt.\n\nSkäl: ${p.reason}`,
+  }),
   INSIGHT_FORWARDED: (p) => ({
     title: `Insynsbegäran att besvara: ${p.request}`,
     body: `Regionen har skickat insynsbegäran ${p.request} till ${p.provider}. Svara senast ${p.due}. Markera det som är affärshemligheter och ange skälen.`,
@@ -116,6 +146,26 @@ const en: Texts = {
   REVIEW_WAITING: (p) => ({
     title: `Waiting for review: ${p.report}`,
     body: `Report ${p.report} from ${p.provider} has waited for review for more than ${p.days} days.`,
+  }),
+  REPORT_PUBLISHED: (p) => ({
+    title: `Published: ${p.report}`,
+    body: `The region has published the results of report ${p.report}. Everyone can see them now. You may add a short public response, shown beside the results.`,
+  }),
+  VALUE_CORRECTED: (p) => ({
+    title: `Published value corrected: ${p.report}`,
+    body: `The region has corrected the published value of question ${p.question} in report ${p.report}.\n\nReason: ${p.reason}`,
+  }),
+  PUBLIC_RESPONSE_WAITING: (p) => ({
+    title: `Public response to review: ${p.report}`,
+    body: `${p.provider} has written a public response to the published results of report ${p.report}. It is shown once accepted.`,
+  }),
+  PUBLIC_RESPONSE_ACCEPTED: (p) => ({
+    title: `Public response accepted: ${p.report}`,
+    body: `The region has accepted your public response to the results of report ${p.report}. It is now shown beside the results.`,
+  }),
+  PUBLIC_RESPONSE_REJECTED: (p) => ({
+    title: `Public response not accepted: ${p.report}`,
+    body: `The region has not accepted your public response to the results of report ${p.report}. You may write a new one.\n\nReason: ${p.reason}`,
   }),
   INSIGHT_FORWARDED: (p) => ({
     title: `Insight request to answer: ${p.request}`,

@@ -147,6 +147,10 @@ export class Question {
 
   @Column({ name: 'indicator_id', type: 'uuid', nullable: true })
   indicatorId: string | null;
+
+  @Field(() => Boolean, { description: 'TEXT answers are published only when this is true; other types follow the publication rules.' })
+  @Column({ name: 'public_answer', type: 'boolean', default: false })
+  publicAnswer: boolean;
 }
 
 @ObjectType({ description: 'Uppföljningsomgång: one collection with a template, a period and dates.' })

@@ -60,6 +60,9 @@ export class QuestionInput {
 
   @Field(() => ID, { nullable: true })
   indicatorId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Publish TEXT answers to this question (default false: free text is never published).' })
+  publicAnswer?: boolean | null;
 }
 
 @InputType()

@@ -44,6 +44,7 @@ const questionSchema = z
     goalId: id.nullish(),
     guidelineId: id.nullish(),
     indicatorId: id.nullish(),
+    publicAnswer: z.boolean().nullish(),
   })
   .superRefine((q, zctx) => {
     const choice = q.type === QuestionType.SINGLE_CHOICE || q.type === QuestionType.MULTI_CHOICE;
@@ -57,6 +58,9 @@ const questionSchema = z
     if (q.min != null && q.max != null && q.min > q.max) zctx.addIssue({ code: 'custom', path: ['max'], message: 'The maximum is below the minimum' });
     if (q.type === QuestionType.INDICATOR_VALUE && !q.indicatorId) {
       zctx.addIssue({ code: 'custom', path: ['indicatorId'], message: 'Choose the indicator the value is for' });
+    }
+    if (q.publicAnswer && q.type !== QuestionType.TEXT) {
+      zctx.addIssue({ code: 'custom', path: ['publicAnswer'], message: 'Only free-text questions are marked public; other answers follow the publication rules' });
     }
   });
 
@@ -120,8 +124,8 @@ async function writeContent(em: EntityManager, templateId: string, data: Templat
     for (const [qi, q] of s.questions.entries()) {
       await em.query(
         `INSERT INTO question (id, template_id, section_id, position, code, text, text_en, help, help_en, type, required, options,
-                               min_value, max_value, unit_label, goal_id, guideline_id, indicator_id)
-         VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+                               min_value, max_value, unit_label, goal_id, guideline_id, indicator_id, public_answer)
+         VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
         [
           q.id ?? null,
           templateId,
@@ -141,6 +145,7 @@ async function writeContent(em: EntityManager, templateId: string, data: Templat
           q.goalId ?? null,
           q.guidelineId ?? null,
           q.indicatorId ?? null,
+          q.publicAnswer ?? false,
         ],
       );
     }
@@ -154,7 +159,8 @@ export async function templateContent(em: EntityManager, templateId: string): Pr
   );
   const questions = await em.query(
     `SELECT section_id, code, text, text_en AS "textEn", help, help_en AS "helpEn", type, required, options, min_value AS min, max_value AS max,
-            unit_label AS "unitLabel", goal_id AS "goalId", guideline_id AS "guidelineId", indicator_id AS "indicatorId"
+            unit_label AS "unitLabel", goal_id AS "goalId", guideline_id AS "guidelineId", indicator_id AS "indicatorId",
+            public_answer AS "publicAnswer"
      FROM question WHERE template_id = $1 ORDER BY position`,
     [templateId],
   );
