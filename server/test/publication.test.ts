@@ -378,6 +378,14 @@ describe('publishing through the API', () => {
     const rejected = await ok(reviewer, DECIDE_RESPONSE, { id: second.id, accept: false, reason: 'Svaret nämner en enskild patient.' });
     expect(rejected.decidePublicResponse).toMatchObject({ status: 'REJECTED', decisionReason: 'Svaret nämner en enskild patient.', decidedByName: 'Rasmus Granskare' });
     expect(await notificationsOf(reportId, 'PUBLIC_RESPONSE_REJECTED')).toEqual([{ email: 'provider.private@insyn.example' }]);
+    expect(await auditRowsOf(app, requestIdOf(reviewer))).toEqual([
+      expect.objectContaining({
+        action: 'PUBLIC_RESPONSE_REJECTED',
+        entity_id: reportId,
+        actor_user_id: reviewerId,
+        after: { responseId: second.id, status: 'REJECTED', reason: 'Svaret nämner en enskild patient.' },
+      }),
+    ]);
     expect(badFields(await reviewer.gql(DECIDE_RESPONSE, { id: second.id, accept: true }))).toEqual([{ path: 'id', message: expect.any(String) }]);
 
     const third = (await ok(provider, RESPOND, { r: reportId, body: 'Tredje svaret.' })).submitPublicResponse;
@@ -398,6 +406,29 @@ describe('publishing through the API', () => {
     ]);
     // Another provider's response is as good as absent.
     expect((await actors.clients.OTHER_PROVIDER.gql(DECIDE_RESPONSE, { id: fourth.id, accept: false, reason: 'x' })).errors![0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('a response of exactly 2,000 characters is taken; no confidentiality decision is made once published', async () => {
+    const long = (await ok(provider, RESPOND, { r: reportId, body: 'å'.repeat(2000) })).submitPublicResponse;
+    expect(long.body).toHaveLength(2000);
+    const refused = await reviewer.gql(DECIDE, { r: reportId, q: t.q.CONF, g: false, reason: 'Ändrat beslut' });
+    expect(badFields(refused)).toEqual([{ path: 'reportId', message: expect.stringMatching(/PUBLISHED/) }]);
+  });
+
+  it('two reviewers publishing at once: one publishes, the other is told it is already published', async () => {
+    const id = await approvedPublicationReport(app.ds, t);
+    await decide(app.ds, id, t.q.CONF, true);
+    await decide(app.ds, id, t.q.REF, false);
+    const other = await actors.fresh('ADMIN');
+    const results = await Promise.all([reviewer.gql(PUBLISH, { r: id }), other.gql(PUBLISH, { r: id })]);
+    const failed = results.filter((r) => r.errors);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect(badFields(failed[0])).toEqual([{ path: 'reportId', message: expect.stringMatching(/already published/) }]);
+    expect(await one('SELECT count(*)::int AS publications, (SELECT count(*)::int FROM published_value WHERE report_id = $1) AS "values" FROM publication WHERE report_id = $1', [id])).toEqual({
+      publications: 1,
+      values: 7,
+    });
   });
 
   it('the preview is the region\'s; the provider reads its own publication data; another provider sees nothing', async () => {
