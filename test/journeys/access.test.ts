@@ -13,7 +13,7 @@ let insyn: InsynProcess;
 let browser: Browser;
 
 const PASSWORD = 'insyn-demo';
-const PUBLIC = ['Start', 'Program', 'Indikatorer', 'Utförare'];
+const PUBLIC = ['Start', 'Program', 'Indikatorer', 'Utförare', 'Jämför', 'Begär insyn'];
 
 /** Every demo user: where they land after logging in, and exactly the menu their roles give. */
 const DEMO_USERS = [

@@ -46,6 +46,7 @@ import {
 } from './routes';
 import { NotificationsArea, NotificationsPage, ReviewArea, ReviewQueuePage, ReviewReportPage } from './routes';
 import { InsightArea, InsightRequestDetailPage, InsightRequestsPage } from './routes';
+import { ComparisonPage, InsightRequestPage, InsightStatusPage, MunicipalityPage, OpenDataPage, PublicArea, UnitResultsPage } from './routes';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { Loading } from '../shared/ui/QueryStates';
 
@@ -82,6 +83,15 @@ function Pages() {
           <Route path="/utforare/:id" element={<ProviderPage />} />
           <Route path="/tillganglighet" element={<AccessibilityPage />} />
           <Route path="/logga-in" element={<LoginPage />} />
+          {/* Public results and insight requests: no login, their texts load with PublicArea. */}
+          <Route element={<PublicArea />}>
+            <Route path="/kommun/:code" element={<MunicipalityPage />} />
+            <Route path="/enhet/:unitId" element={<UnitResultsPage />} />
+            <Route path="/jamfor" element={<ComparisonPage />} />
+            <Route path="/oppna-data" element={<OpenDataPage />} />
+            <Route path="/insyn" element={<InsightRequestPage />} />
+            <Route path="/insyn/status" element={<InsightStatusPage />} />
+          </Route>
           {/* Behind the login: each group checks the roles before its pages load. */}
           <Route element={<AccessArea />}>
             <Route element={<RequireArea area="account" />}>

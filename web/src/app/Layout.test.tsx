@@ -49,7 +49,7 @@ describe('app shell', () => {
 });
 
 describe('navigation by role', () => {
-  const PUBLIC = ['Start', 'Program', 'Indikatorer', 'Utförare'];
+  const PUBLIC = ['Start', 'Program', 'Indikatorer', 'Utförare', 'Jämför', 'Begär insyn'];
 
   it('offers "Logga in" (back to this page) and only the public pages when nobody is logged in', async () => {
     await renderShell(null, '/program');

@@ -5,15 +5,15 @@ describe('what each role is offered', () => {
   const keys = (roles: Parameters<typeof mainNavItems>[0]) => mainNavItems(roles).map((i) => i.key);
 
   it('shows only the public pages to someone not logged in', () => {
-    expect(keys(null)).toEqual(['start', 'program', 'indicators', 'providers']);
+    expect(keys(null)).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight']);
   });
 
   it('adds the areas of each role, and "My account" for everyone logged in', () => {
-    expect(keys(['ADMIN'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'insightRequests', 'admin', 'audit', 'apiTokens', 'account']);
-    expect(keys(['AUDITOR'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'insightRequests', 'users', 'audit', 'account']);
-    expect(keys(['ANALYST'])).toEqual(['start', 'program', 'indicators', 'providers', 'apiTokens', 'account']);
-    expect(keys(['REVIEWER'])).toEqual(['start', 'program', 'indicators', 'providers', 'rounds', 'review', 'insightRequests', 'account']);
-    expect(keys(['PROVIDER'])).toEqual(['start', 'program', 'indicators', 'providers', 'reports', 'insightRequests', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'admin', 'audit', 'apiTokens', 'account']);
+    expect(keys(['AUDITOR'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'users', 'audit', 'account']);
+    expect(keys(['ANALYST'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'apiTokens', 'account']);
+    expect(keys(['REVIEWER'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'account']);
+    expect(keys(['PROVIDER'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'reports', 'insightRequests', 'account']);
     // An administrator who is also an auditor reaches the users through Administration.
     expect(keys(['ADMIN', 'AUDITOR'])).not.toContain('users');
   });

@@ -39,6 +39,8 @@ export type NavKey =
   | 'program'
   | 'indicators'
   | 'providers'
+  | 'compare'
+  | 'insight'
   | 'reports'
   | 'rounds'
   | 'review'
@@ -63,6 +65,8 @@ const publicItems: NavItem[] = [
   { key: 'program', to: paths.program, public: true },
   { key: 'indicators', to: paths.indicators, public: true },
   { key: 'providers', to: paths.providers, public: true },
+  { key: 'compare', to: paths.compare, public: true },
+  { key: 'insight', to: paths.insight, public: true },
 ];
 
 /**

@@ -47,6 +47,12 @@ export const paths = {
   review: '/granskning',
   reviewReport: (reportId: string) => `/granskning/${id(reportId)}`,
   notifications: '/notiser',
+  municipality: (code: string) => `/kommun/${id(code)}`,
+  unitResults: (unitId: string) => `/enhet/${id(unitId)}`,
+  compare: '/jamfor',
+  openData: '/oppna-data',
+  insight: '/insyn',
+  insightStatus: '/insyn/status',
   insightRequests: '/insynsbegaran',
   insightRequest: (requestId: string) => `/insynsbegaran/${id(requestId)}`,
 } as const;
@@ -107,3 +113,13 @@ export const NotificationsPage = lazy(() => import('../features/notifications/No
 export const InsightArea = lazy(() => import('../features/insight-requests/InsightArea'));
 export const InsightRequestsPage = lazy(() => import('../features/insight-requests/InsightRequestsPage'));
 export const InsightRequestDetailPage = lazy(() => import('../features/insight-requests/InsightRequestPage'));
+
+// Public results: a municipality's units, a unit's results, the comparison, open data and insight
+// requests, with their texts (the "public" namespace) loaded by PublicArea.
+export const PublicArea = lazy(() => import('../features/public/PublicArea'));
+export const MunicipalityPage = lazy(() => import('../features/public/MunicipalityPage'));
+export const UnitResultsPage = lazy(() => import('../features/public/UnitResultsPage'));
+export const ComparisonPage = lazy(() => import('../features/public/ComparisonPage'));
+export const OpenDataPage = lazy(() => import('../features/public/OpenDataPage'));
+export const InsightRequestPage = lazy(() => import('../features/public/InsightRequestPage'));
+export const InsightStatusPage = lazy(() => import('../features/public/InsightStatusPage'));

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +9,9 @@ import { useDataLang } from '../../shared/hooks/useDataLang';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { pickCurrentProgram } from '../program/pickProgram';
 import type { ProgramSummary_ProgramFragment } from '../../gql/graphql';
+
+/** The way into the published results: its own chunk, with the public results' texts. */
+const MunicipalityChooser = lazy(() => import('../public/MunicipalityChooser'));
 
 const StartPageQuery = graphql(`
   query StartPage {
@@ -54,6 +58,10 @@ export default function StartPage() {
           {program && <ProgramSummary program={program} />}
         </div>
       </section>
+
+      <Suspense fallback={null}>
+        <MunicipalityChooser />
+      </Suspense>
 
       <section className="equal-terms" aria-labelledby="equal-heading">
         <h2 id="equal-heading">{t('start.equalTerms')}</h2>
