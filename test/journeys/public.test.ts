@@ -160,3 +160,204 @@ describe('public pages', () => {
     await context.close();
   });
 });
+
+/** Presses Tab (or Shift+Tab) until the element has focus: the way a keyboard user gets there. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, options: { back?: boolean; max?: number } = {}): Promise<void> {
+  const handle = await target.elementHandle();
+  if (!handle) throw new Error('tabTo: no such element');
+  for (let i = 0; i < (options.max ?? 150); i++) {
+    if (await handle.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`tabTo: never reached ${await handle.evaluate((el) => el.outerHTML.slice(0, 120))}`);
+}
+
+async function expectNoOverflow(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+}
+
+describe('public results, keyboard only', { timeout: 240_000 }, () => {
+  it('start → municipality → unit → comparison → open data, with zero axe violations on each page', async () => {
+    const { page, problems } = await open('/');
+    await page.getByTestId('municipality-chooser').waitFor();
+    await expect.poll(() => page.getByTestId('municipality-2380').textContent()).toMatch(/Östersund\s*\d+ enheter/);
+    await expectAccessible(page, 'results-start');
+
+    // The municipality chooser: a grid of eight links.
+    expect(await page.getByTestId('municipality-chooser').getByRole('link').count()).toBeGreaterThanOrEqual(8);
+    await tabTo(page, page.getByTestId('municipality-2380'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('/kommun/2380');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Enheter i Östersund');
+    await expect.poll(() => page.getByTestId('public-unit').count()).toBeGreaterThan(3);
+    const all = await page.getByTestId('public-unit').count();
+    // Colour is never alone: every level has its words.
+    const levels = page.getByTestId('target-level');
+    expect(await levels.count()).toBeGreaterThan(0);
+    expect(await levels.first().textContent()).toMatch(/Uppfyller målet|Nära målet|Når inte målet|Inget mål/);
+    await expectAccessible(page, 'results-municipality');
+
+    // Only private units: the box is ticked with the space bar, the count is announced.
+    await tabTo(page, page.getByTestId('ownership-PRIVATE'));
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.url()).toContain('driftform=PRIVATE');
+    await expect.poll(() => page.getByTestId('public-unit').count()).toBeLessThan(all);
+    const privateUnits = await page.getByTestId('public-unit').allTextContents();
+    expect(privateUnits.every((text) => text.includes('Privat'))).toBe(true);
+    await expectAccessible(page, 'results-municipality-private');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('public-unit').count()).toBe(all);
+
+    // The first unit's page.
+    const firstUnit = page.getByTestId('public-unit').first().getByRole('link').first();
+    const unitName = (await firstUnit.textContent())!;
+    await tabTo(page, firstUnit);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/\/enhet\/[0-9a-f-]{36}$/);
+    await page.getByTestId('unit-results').waitFor();
+    expect(await page.locator('main h1').textContent()).toBe(unitName);
+    expect(await page.getByTestId('results-table').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('trend-chart').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('assessments').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('definitions').count()).toBe(1);
+    // A suppressed value is words, never a number.
+    for (const text of await page.getByTestId('suppressed-value').allTextContents()) {
+      expect(text).toContain('Färre än 5 – visas inte');
+      expect(text.replace('Färre än 5', '')).not.toMatch(/\d/);
+    }
+    await expectAccessible(page, 'results-unit');
+
+    // On to the comparison of the first indicator, in the newest period.
+    await tabTo(page, page.getByRole('link', { name: /^Jämför med andra enheter/ }).first());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/\/jamfor\?indikator=[^&]+&period=/);
+    await page.getByTestId('comparison').waitFor();
+    await expect.poll(() => page.getByTestId('comparison-row').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('aggregate-row').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('aggregate-table').textContent()).toContain('Egen regi');
+    expect(await page.getByTestId('comparison-chart').getAttribute('role')).toBe('img');
+    await expectAccessible(page, 'results-comparison');
+
+    // Only Östersund: the municipality select moves with the arrow keys, "Visa" applies it.
+    const rowsAll = await page.getByTestId('comparison-row').count();
+    await tabTo(page, page.getByTestId('compare-municipality'));
+    for (let i = 0; i < 8 && (await page.getByTestId('compare-municipality').inputValue()) !== '2380'; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('compare-municipality').inputValue()).toBe('2380');
+    await tabTo(page, page.getByTestId('compare-show'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('kommun=2380');
+    await expect.poll(() => page.getByTestId('comparison-row').count()).toBeLessThan(rowsAll);
+    for (const text of await page.getByTestId('comparison-row').allTextContents()) expect(text).toContain('Östersund');
+    await expectAccessible(page, 'results-comparison-ostersund');
+
+    // Open data, from the footer.
+    await tabTo(page, page.getByRole('contentinfo').getByRole('link', { name: 'Öppna data' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('/oppna-data');
+    expect(await page.getByTestId('open-data-csv').getAttribute('href')).toBe('/open-data/facts.csv');
+    expect(await page.getByTestId('open-data-json').getAttribute('href')).toBe('/open-data/facts.json');
+    expect(await page.getByTestId('open-data-licence').textContent()).toContain('CC0 1.0');
+    // Every column the file has is described on the page.
+    const csv = await page.evaluate(async () => (await fetch('/open-data/facts.csv')).text());
+    const header = csv.split('\n')[0]!.trim().split(',');
+    const described = await page.getByTestId('open-data-columns').locator('tbody th').allTextContents();
+    expect(described).toEqual(header);
+    await expectAccessible(page, 'results-open-data');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('files an insight request and follows it with the tracking code', async () => {
+    const { page, problems } = await open('/');
+    await tabTo(page, page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Begär insyn' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/\/insyn$/);
+    await page.getByTestId('insight-form').waitFor();
+    await expectAccessible(page, 'insight-form');
+
+    // Sending it empty: the summary takes focus and names both fields.
+    await tabTo(page, page.getByTestId('insight-submit'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('error-summary').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    expect(await page.getByTestId('error-summary').textContent()).toMatch(/Ämne.*Skriv ett ämne.*Beskriv vilka uppgifter/s);
+    expect(await page.locator('#insyn-subject').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'insight-form-errors');
+
+    await tabTo(page, page.locator('#insyn-subject'));
+    await page.keyboard.type('Väntetider vid hälsocentralen');
+    await tabTo(page, page.locator('#insyn-description'));
+    await page.keyboard.type('Jag vill ta del av statistik över väntetider till läkare under 2025.');
+    await tabTo(page, page.locator('#insyn-providerId'));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#insyn-providerId').inputValue()).not.toBe('');
+    await tabTo(page, page.getByTestId('insight-submit'));
+    await page.keyboard.press('Enter');
+
+    await page.getByTestId('insight-receipt').waitFor();
+    const reference = (await page.getByTestId('insight-reference').textContent())!;
+    const code = (await page.getByTestId('insight-tracking-code').textContent())!;
+    expect(reference).toMatch(/^INS-\d{4}-\d{4}$/);
+    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+    expect(await page.getByTestId('insight-receipt').textContent()).toContain('Spara spårningskoden');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('receipt-heading');
+    await expectAccessible(page, 'insight-receipt');
+
+    // "Följ ärendet" shows the status at once.
+    await tabTo(page, page.getByTestId('insight-follow'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('insight-status').waitFor();
+    expect(await page.getByTestId('insight-status').textContent()).toContain(`Ärende ${reference}`);
+    expect(await page.getByTestId('insight-status-value').getAttribute('data-status')).toBe('RECEIVED');
+    expect(await page.getByTestId('insight-timeline').locator('li').count()).toBeGreaterThanOrEqual(1);
+    await expectAccessible(page, 'insight-status');
+    await page.context().close();
+
+    // Later, in a new tab: typing the code in lower case without dashes finds it too; a wrong one does not.
+    const later = await open('/insyn/status');
+    await tabTo(later.page, later.page.locator('#status-code'));
+    await later.page.keyboard.type('00000-00000-00000-00000');
+    await later.page.keyboard.press('Enter');
+    await later.page.getByTestId('error-summary').waitFor();
+    expect(await later.page.getByTestId('error-summary').textContent()).toContain('Vi hittar ingen begäran');
+    await expectAccessible(later.page, 'insight-status-not-found');
+    await tabTo(later.page, later.page.locator('#status-code'), { back: true });
+    await later.page.keyboard.press('Control+A');
+    await later.page.keyboard.type(code.toLowerCase().replace(/-/g, ' '));
+    await later.page.keyboard.press('Enter');
+    await later.page.getByTestId('insight-status').waitFor();
+    expect(await later.page.getByTestId('insight-status').textContent()).toContain(reference);
+    expect([...problems, ...later.problems]).toEqual([]);
+    await later.page.context().close();
+  });
+
+  it('the results pages have no axe violations and no sideways scrolling at 320 px, in both languages', async () => {
+    const res = await fetch(`${insyn.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ publicUnits(municipalityCode: "2380") { id } }' }),
+    });
+    const unitId = ((await res.json()) as { data: { publicUnits: { id: string }[] } }).data.publicUnits[0]!.id;
+    for (const [path, name, ready] of [
+      ['/kommun/2361', 'municipality', 'public-unit'],
+      [`/enhet/${unitId}`, 'unit', 'unit-results'],
+      ['/jamfor', 'comparison', 'comparison-row'],
+      ['/oppna-data', 'open-data', 'open-data-columns'],
+      ['/insyn', 'insight', 'insight-form'],
+      ['/insyn/status', 'insight-status', 'status-form'],
+    ] as const) {
+      const { page, problems } = await open(path, 320);
+      await page.getByTestId(ready).first().waitFor();
+      await expectAccessible(page, `results-${name}-sv-320`);
+      await expectNoOverflow(page);
+      await tabTo(page, page.getByTestId('language-switch'), { back: true });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+      await page.getByTestId(ready).first().waitFor();
+      await expectAccessible(page, `results-${name}-en-320`);
+      await expectNoOverflow(page);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+});

@@ -12,6 +12,7 @@ const CC0_URL = 'https://creativecommons.org/publicdomain/zero/1.0/deed.sv';
 
 /** The columns of the open data files, in file order. */
 export const OPEN_DATA_COLUMNS = [
+  'id',
   'indicatorCode',
   'indicatorName',
   'period',
@@ -21,10 +22,15 @@ export const OPEN_DATA_COLUMNS = [
   'unitId',
   'unitName',
   'municipalityCode',
+  'municipalityName',
   'value',
+  'numerator',
+  'denominator',
   'target',
   'suppressed',
+  'status',
   'publishedAt',
+  'updatedAt',
 ] as const;
 
 /** /oppna-data — what the open data is, the downloads, the licence and the columns. */
