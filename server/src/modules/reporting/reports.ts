@@ -91,6 +91,9 @@ export const reportService = {
     if (filter?.ownership?.length) {
       qb.andWhere('EXISTS (SELECT 1 FROM provider p WHERE p.id = r.provider_id AND p.ownership IN (:...own))', { own: filter.ownership });
     }
+    if (filter?.roundClosed != null) {
+      qb.andWhere(`${filter.roundClosed ? '' : 'NOT '}EXISTS (SELECT 1 FROM follow_up_round fr WHERE fr.id = r.round_id AND fr.status = 'CLOSED')`);
+    }
     if (filter?.overdue === true) qb.andWhere(`r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED')`);
     if (filter?.overdue === false) qb.andWhere(`NOT (r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED'))`);
     if (filter?.municipalityCode) {

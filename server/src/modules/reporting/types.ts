@@ -33,6 +33,9 @@ export class ReportFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: assigned to me; false: assigned to nobody.' })
   assignedToMe?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: reports of closed rounds only; false: of rounds still planned or open.' })
+  roundClosed?: boolean | null;
 }
 
 @InputType({ description: 'One answer to save. value: JSON whose shape the question type fixes; null clears it.' })

@@ -63,11 +63,17 @@ export const ReportCardFragment = graphql(`
   }
 `);
 
-export function readReportFilter(params: URLSearchParams): { status: ReportStatus | ''; overdue: boolean } {
+/** Which rounds' reports to list: those still running (the default), the closed ones, or all. */
+export type RoundsShown = 'current' | 'closed' | 'all';
+const ROUNDS_PARAM: Record<Exclude<RoundsShown, 'current'>, string> = { closed: 'avslutade', all: 'alla' };
+
+export function readReportFilter(params: URLSearchParams): { status: ReportStatus | ''; overdue: boolean; rounds: RoundsShown } {
   const status = params.get('status') ?? '';
+  const rounds = params.get('omgangar');
   return {
     status: (REPORT_STATUSES as string[]).includes(status) ? (status as ReportStatus) : '',
     overdue: params.get('forsenade') === '1',
+    rounds: rounds === ROUNDS_PARAM.closed ? 'closed' : rounds === ROUNDS_PARAM.all ? 'all' : 'current',
   };
 }
 
@@ -75,6 +81,7 @@ export function toReportFilter(state: ReturnType<typeof readReportFilter>): Repo
   const filter: ReportFilter = {};
   if (state.status) filter.status = [state.status];
   if (state.overdue) filter.overdue = true;
+  if (state.rounds !== 'all') filter.roundClosed = state.rounds === 'closed';
   return filter;
 }
 
@@ -96,13 +103,14 @@ export default function MyReportsPage() {
   const searching = networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables;
   const connection = (data ?? (searching ? previousData : undefined))?.reports;
   const edges = connection?.edges ?? [];
-  const filtered = Boolean(filter.status || filter.overdue);
+  const filtered = Boolean(filter.status || filter.overdue || filter.rounds !== 'current');
 
   const update = (next: Partial<ReturnType<typeof readReportFilter>>) => {
     const merged = { ...filter, ...next };
     const out = new URLSearchParams();
     if (merged.status) out.set('status', merged.status);
     if (merged.overdue) out.set('forsenade', '1');
+    if (merged.rounds !== 'current') out.set('omgangar', ROUNDS_PARAM[merged.rounds]);
     setMoreError(false);
     setParams(out, { replace: true });
   };
@@ -142,6 +150,14 @@ export default function MyReportsPage() {
                   {t(`status.${s}`)}
                 </option>
               ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-rounds`}>{t('myReports.rounds')}</label>
+            <select id={`${id}-rounds`} value={filter.rounds} onChange={(e) => update({ rounds: e.target.value as RoundsShown })} data-testid="reports-rounds">
+              <option value="current">{t('myReports.roundsCurrent')}</option>
+              <option value="closed">{t('myReports.roundsClosed')}</option>
+              <option value="all">{t('myReports.roundsAll')}</option>
             </select>
           </div>
           <div className="checkbox filters-bar__check">
