@@ -427,6 +427,8 @@ const reportingEn: ReportingTranslation = {
     chooseType: 'Choose a type',
     typeMissing: 'Choose the type of answer of the question.',
     required: 'Required question',
+    publicAnswer: 'The answer may be published',
+    publicAnswerHint: 'Free-text answers are otherwise never published. Tick only when the answer is written for the public and cannot contain personal data.',
     text: 'Question (Swedish)',
     textEn: 'Question (English)',
     textMissing: 'Write the question.',

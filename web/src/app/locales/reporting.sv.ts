@@ -429,6 +429,8 @@ const reportingSv = {
     chooseType: 'Välj typ',
     typeMissing: 'Välj vilken typ av svar frågan har.',
     required: 'Obligatorisk fråga',
+    publicAnswer: 'Svaret får publiceras',
+    publicAnswerHint: 'Fritextsvar publiceras annars aldrig. Kryssa bara i om svaret är skrivet för allmänheten och inte kan innehålla personuppgifter.',
     text: 'Fråga (svenska)',
     textEn: 'Fråga (engelska)',
     textMissing: 'Skriv frågan.',

@@ -1,4 +1,4 @@
-import { Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -20,6 +20,9 @@ import { localized } from './values';
 import { ReportPageQuery, reportTitle } from './reportQuery';
 import { ReportThreadsPanel } from '../review/ReportThreadsPanel';
 import './reporting.css';
+
+/** The provider's published values and public response: their own chunk and texts. */
+const ProviderPublicationPanel = lazy(() => import('../publication/ProviderPublicationPanel'));
 
 /**
  * One report: the provider's own users fill it in (autosaved) while it is open for them; everyone
@@ -67,6 +70,11 @@ function ReportView({ id }: { id: string }) {
           <Suspense fallback={null}>
             <ThreadsPanel reportId={report.id} />
           </Suspense>
+          {isProvider && report.status === 'PUBLISHED' && (
+            <Suspense fallback={<Loading label={t('report.loading')} />}>
+              <ProviderPublicationPanel reportId={report.id} />
+            </Suspense>
+          )}
           {report.viewerCanEdit ? (
             <ReportEditor key={report.id} report={report} onGone={() => void refetch()} />
           ) : (

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -24,6 +24,9 @@ import '../reporting/reporting.css';
 import './review.css';
 
 type Report = ReviewReport_ReportFragment;
+
+/** Publication of an approved report: its own chunk and texts, loaded only for approved and published reports. */
+const PublicationPanel = lazy(() => import('../publication/PublicationPanel'));
 type DialogKind = 'request' | 'approve' | 'reopen';
 
 /** One report for review: its answers and threads, the decisions, and its history. */
@@ -196,6 +199,12 @@ function ReviewContent({ report, refetch }: { report: Report; refetch: () => Pro
           <p>{t('review.actionsNone', { status: tr(`status.${report.status}`) })}</p>
         )}
       </section>
+
+      {(report.status === 'APPROVED' || report.status === 'PUBLISHED') && (
+        <Suspense fallback={<Loading label={t('review.loading')} />}>
+          <PublicationPanel reportId={report.id} onPublished={refetch} />
+        </Suspense>
+      )}
 
       <section className="section" aria-labelledby={`${ids}-report-threads`} data-testid="report-threads">
         <h2 id={`${ids}-report-threads`}>{t('review.reportThreadsHeading')}</h2>

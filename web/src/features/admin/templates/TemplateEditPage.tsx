@@ -78,6 +78,7 @@ export const TemplateEditFragment = graphql(`
         helpEn
         type
         required
+        publicAnswer
         min
         max
         unitLabel
@@ -668,6 +669,15 @@ function QuestionEditor({ q, at, what, choices, set }: { q: QuestionRow; at: str
         />
       </div>
       <CheckboxField name={`${at}.required`} label={t('templateEdit.required')} checked={q.required} onChange={(v) => set({ required: v })} />
+      {q.type === 'TEXT' && (
+        <CheckboxField
+          name={`${at}.publicAnswer`}
+          label={t('templateEdit.publicAnswer')}
+          hint={t('templateEdit.publicAnswerHint')}
+          checked={q.publicAnswer}
+          onChange={(v) => set({ publicAnswer: v })}
+        />
+      )}
       <div className="template-grid">
         <TextAreaField name={`${at}.text`} label={t('templateEdit.text')} summaryLabel={label(t('templateEdit.text'))} rows={2} lang="sv" value={q.text} onChange={(v) => set({ text: v })} />
         <TextAreaField name={`${at}.textEn`} label={t('templateEdit.textEn')} summaryLabel={label(t('templateEdit.textEn'))} optional rows={2} lang="en" value={q.textEn} onChange={(v) => set({ textEn: v })} />

@@ -20,6 +20,18 @@ describe('the template builder form', () => {
     expect(input.sections[0]!.questions[1]).toMatchObject({ code: '1.2', min: 1, max: null, unitLabel: null, options: [{ key: 'telefon', label: 'Telefon', labelEn: null }] });
   });
 
+  it('marks a free-text answer publishable only on TEXT questions, and reads the mark back', () => {
+    const v = draft();
+    v.sections[0]!.questions[0]!.publicAnswer = true; // a DECIMAL question: never sent as public
+    v.sections[0]!.questions.push({ ...emptyQuestion('1.2'), type: 'TEXT', text: 'Vad gör ni för att nå målet?', publicAnswer: true });
+    const input = toInput(v);
+    expect(input.sections[0]!.questions[0]!.publicAnswer).toBe(false);
+    expect(input.sections[0]!.questions[1]!.publicAnswer).toBe(true);
+    expect(emptyQuestion('1.3').publicAnswer).toBe(false);
+    const back = valuesOf({ name: 'x', serviceArea: 'ALL', sections: [{ id: 's', title: 't', questions: [{ id: 'q', code: '1', text: 'q', type: 'TEXT', required: false, publicAnswer: true }] }] });
+    expect(back.sections[0]!.questions[0]!.publicAnswer).toBe(true);
+  });
+
   it('checks names, codes (format, duplicates), types, ranges, options and the indicator of indicator values', () => {
     const v = draft();
     v.name = ' ';

@@ -25,6 +25,8 @@ export interface QuestionRow {
   helpEn: string;
   type: QuestionType | '';
   required: boolean;
+  /** TEXT only: the answer may be published (free text is otherwise never published). */
+  publicAnswer: boolean;
   min: string;
   max: string;
   unitLabel: string;
@@ -90,6 +92,7 @@ interface TemplateLike {
       helpEn?: string | null;
       type: QuestionType;
       required: boolean;
+      publicAnswer?: boolean | null;
       min?: number | null;
       max?: number | null;
       unitLabel?: string | null;
@@ -114,6 +117,7 @@ export function emptyQuestion(code: string): QuestionRow {
     helpEn: '',
     type: '',
     required: true,
+    publicAnswer: false,
     min: '',
     max: '',
     unitLabel: '',
@@ -148,6 +152,7 @@ export function valuesOf(t: TemplateLike | null): TemplateValues {
         helpEn: q.helpEn ?? '',
         type: q.type,
         required: q.required,
+        publicAnswer: q.publicAnswer ?? false,
         min: num(q.min),
         max: num(q.max),
         unitLabel: q.unitLabel ?? '',
@@ -188,6 +193,7 @@ export function toInput(v: TemplateValues): ReportTemplateInput {
           helpEn: orNull(q.helpEn),
           type,
           required: q.required,
+          publicAnswer: type === 'TEXT' ? q.publicAnswer : false,
           options: isChoice(type) ? q.options.map((o) => ({ key: o.optionKey.trim(), label: o.label.trim(), labelEn: orNull(o.labelEn) })) : null,
           min: hasRange(type) ? bound(q.min) : null,
           max: hasRange(type) ? bound(q.max) : null,
@@ -250,7 +256,7 @@ export function templateFields(v: TemplateValues): (key: string) => boolean {
     ['title', 'titleEn', 'questions'].forEach((f) => keys.add(`sections.${si}.${f}`));
     s.questions.forEach((q, qi) => {
       const at = `sections.${si}.questions.${qi}`;
-      ['code', 'type', 'text', 'textEn', 'help', 'helpEn', 'min', 'max', 'unitLabel', 'goalId', 'guidelineId', 'indicatorId', 'options'].forEach((f) =>
+      ['code', 'type', 'text', 'textEn', 'help', 'helpEn', 'publicAnswer', 'min', 'max', 'unitLabel', 'goalId', 'guidelineId', 'indicatorId', 'options'].forEach((f) =>
         keys.add(`${at}.${f}`),
       );
       q.options.forEach((_, oi) => ['key', 'label', 'labelEn'].forEach((f) => keys.add(`${at}.options.${oi}.${f}`)));
