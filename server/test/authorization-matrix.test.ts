@@ -521,6 +521,28 @@ const table: Record<string, Entry> = {
     check: (r) => expect(r.status).toBe('ACCEPTED'),
   },
 
+  // --- Public results: anyone, no login ---------------------------------------------------------
+  publicUnits: { document: '{ publicUnits(municipalityCode: "2361") { id name keyIndicators { value } } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
+  publicUnit: { document: 'query($id: ID!) { publicUnit(id: $id) { unit { name } periods } }', matrix: PUBLIC, variables: () => ({ id: f.hedeUnit }) },
+  publicComparison: {
+    document: '{ publicComparison(indicatorCode: "FIXED-GP", period: "2025") { period rows { value } byOwnership { count } } }',
+    matrix: PUBLIC,
+  },
+  publicPeriods: { document: '{ publicPeriods }', matrix: PUBLIC, check: (r) => expect(Array.isArray(r)).toBe(true) },
+  publicIndicators: { document: '{ publicIndicators { code } }', matrix: PUBLIC, check: (r) => expect(Array.isArray(r)).toBe(true) },
+
+  // --- BI read model: ANALYST (token or session) and the region's reading roles ---------------------
+  //             anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
+  indicatorFacts: {
+    document: '{ indicatorFacts(filter: { publishedOnly: false }, first: 5) { totalCount edges { node { indicatorCode suppressed } } } }',
+    matrix: row(AUTH, OK, OK, DENY, DENY, OK, OK, OK),
+  },
+  indicatorAggregates: {
+    document: '{ indicatorAggregates(groupBy: [OWNERSHIP]) { key { value } count mean median } }',
+    matrix: row(AUTH, OK, OK, DENY, DENY, OK, OK, OK),
+    check: (r) => expect(Array.isArray(r)).toBe(true),
+  },
+
   // --- Notifications: each person's own ------------------------------------------------------------
   //             anonymous ADMIN REVIEWER PROVIDER OTHER_PROVIDER AUDITOR ANALYST ANALYST_TOKEN
   notifications: {

@@ -448,6 +448,29 @@ const table: Record<string, Swap> = {
     callers: { PROVIDER: 'NOT_FOUND', ANALYST: 'FORBIDDEN', ANALYST_TOKEN: 'FORBIDDEN' },
   },
 
+  // --- Public results and BI: units are public; facts are for ANALYST and the region only ------------
+  publicUnit: {
+    document: 'query($id: ID!) { publicUnit(id: $id) { unit { name providerName } results { value } } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.unit }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
+  },
+  indicatorFacts: {
+    document: 'query($p: [ID!]) { indicatorFacts(filter: { providerIds: $p, publishedOnly: false }) { totalCount edges { node { value } } } }',
+    swaps: ['filter.providerIds'],
+    foreign: () => ({ p: [x.provider] }),
+    missing: () => ({ p: [MISSING] }),
+    callers: { PROVIDER: 'FORBIDDEN', OTHER_PROVIDER: 'FORBIDDEN' },
+  },
+  indicatorAggregates: {
+    document: 'query($p: [ID!]) { indicatorAggregates(filter: { providerIds: $p }, groupBy: [PROVIDER]) { count } }',
+    swaps: ['filter.providerIds'],
+    foreign: () => ({ p: [x.provider] }),
+    missing: () => ({ p: [MISSING] }),
+    callers: { PROVIDER: 'FORBIDDEN', OTHER_PROVIDER: 'FORBIDDEN' },
+  },
+
   // --- Notifications: only one's own ---------------------------------------------------------------
   markNotificationsRead: {
     document: 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }',

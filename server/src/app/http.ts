@@ -18,6 +18,7 @@ import { requestScope } from './request-scope.js';
 import { getSchema } from './schema.js';
 import { formatError } from '../common/errors.js';
 import { attachmentRoutes, attachmentStore } from '../modules/reporting/attachments.js';
+import { factRoutes } from '../modules/bi/export.js';
 
 export interface HttpApp {
   app: express.Express;
@@ -162,6 +163,8 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
   );
 
   app.use('/attachments', attachmentRoutes(config, ds, log, attachmentStore(config)));
+  // Fact downloads: the BI export (token or session) and the public open data.
+  app.use(factRoutes(config, ds, log));
 
   // The SPA and the bundled GraphiQL, both built by web/ (nothing is fetched from elsewhere).
   const index = path.join(config.webDist, 'index.html');

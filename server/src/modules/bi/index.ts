@@ -1,4 +1,7 @@
+import { BiQueries } from './resolver.js';
+
 export const bi = {
   entities: [] as Function[],
-  resolvers: [] as Function[],
+  resolvers: [BiQueries] as Function[],
 } as const;
+export { factRoutes } from './export.js';
