@@ -258,7 +258,10 @@ describe('open data', () => {
     const columns = await (await fetch(`${app.url}/open-data/columns.json`)).json();
     expect(columns.licence.name).toMatch(/^CC0 1\.0/);
     expect(columns.columns.map((c: any) => c.name)).toEqual(FIELDS);
-    for (const c of columns.columns) expect(c.description.length).toBeGreaterThan(5);
+    for (const c of columns.columns) {
+      expect(c.description.length).toBeGreaterThan(5);
+      expect(c.beskrivning.length).toBeGreaterThan(5);
+    }
   });
 
   it('serves the same facts as JSON with the licence and columns, and ignores any session', async () => {

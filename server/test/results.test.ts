@@ -324,3 +324,22 @@ describe('the canary', () => {
     for (const canary of Object.values(CANARY)) expect(answers).toContain(String(canary));
   });
 });
+
+describe('caching', () => {
+  const get = (query: string, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+
+  it('lets anyone cache a public GET query for a minute, and nothing else', async () => {
+    const page = await get(`{ publicComparison(indicatorCode: "RES-PCT", period: "${P1}") { rows { value } } publicPeriods municipalities { name } }`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('public, max-age=60');
+    expect((await page.json()).data.publicPeriods[0]).toBe(P1);
+
+    const post = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ publicPeriods }' }) });
+    expect(post.headers.get('cache-control')).toBe('no-store');
+    // Not only public fields, an error, or an API token: not cacheable.
+    expect((await get('{ publicPeriods viewer { email } }')).headers.get('cache-control')).toBe('no-store');
+    expect((await get('{ publicUnit(id: "00000000-0000-4000-8000-000000000000") { periods } }')).headers.get('cache-control')).toBe('no-store');
+    expect((await get('{ publicPeriods }', { authorization: 'Bearer insyn_inte-en-nyckel' })).headers.get('cache-control')).toBe('no-store');
+  });
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -19,6 +19,7 @@ import { getSchema } from './schema.js';
 import { formatError } from '../common/errors.js';
 import { attachmentRoutes, attachmentStore } from '../modules/reporting/attachments.js';
 import { factRoutes } from '../modules/bi/export.js';
+import { publicCachePlugin } from '../modules/results/cache.js';
 
 export interface HttpApp {
   app: express.Express;
@@ -134,6 +135,9 @@ export async function createHttpApp(config: Config, ds: DataSource, log: Logger)
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // Public answers to GET queries may be cached; everything else is no-store (see publicCachePlugin).
+      ApolloServerPluginCacheControlDisabled(),
+      publicCachePlugin(),
       {
         // A request with a token or session is authenticated once it passed validation, so a
         // revoked or unknown API token is refused whatever the operation.

@@ -29,7 +29,7 @@ export const LICENCE = {
   en: 'Free to use, adapt and share without conditions. Values resting on fewer than 5 cases are withheld (suppressed).',
 };
 
-const COLUMN_TEXT = FACT_COLUMNS.map(({ name, type, description }) => ({ name, type, description }));
+const COLUMN_TEXT = FACT_COLUMNS.map(({ name, type, beskrivning, description }) => ({ name, type, beskrivning, description }));
 
 /** Query parameters of each download; anything else is refused (a misspelt filter would silently not filter). */
 const LIST_PARAMS = ['indicatorCodes', 'periods', 'municipalityCodes', 'ownership', 'providerIds'] as const;

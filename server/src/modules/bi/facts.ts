@@ -103,26 +103,26 @@ export interface FactRow {
 }
 
 /** The columns of a fact, in the order of the CSV, with what they mean (open data documents them). */
-export const FACT_COLUMNS: { name: keyof FactRow; type: string; description: string }[] = [
-  { name: 'id', type: 'string', description: 'The fact: one indicator value of one report. Stays the same when the value is corrected.' },
-  { name: 'indicatorCode', type: 'string', description: 'Code of the indicator.' },
-  { name: 'indicatorName', type: 'string', description: 'Name of the indicator (Swedish).' },
-  { name: 'period', type: 'string', description: 'Follow-up period: 2025, 2025-T1, 2025-H1, 2025-Q1 or 2025-M01.' },
-  { name: 'providerId', type: 'string', description: 'The provider (utförare).' },
-  { name: 'providerName', type: 'string', description: 'Name of the provider.' },
-  { name: 'ownership', type: 'string', description: 'IN_HOUSE (egen regi), PRIVATE, PUBLIC_COMPANY or NON_PROFIT (idéburen).' },
-  { name: 'unitId', type: 'string', description: 'The unit; empty when several units reported jointly.' },
-  { name: 'unitName', type: 'string', description: 'Name of the unit; empty when reported jointly.' },
-  { name: 'municipalityCode', type: 'string', description: 'SCB code of the municipality (for a joint report: where most of its units are).' },
-  { name: 'municipalityName', type: 'string', description: 'Name of the municipality.' },
-  { name: 'value', type: 'number', description: 'The indicator value: percent for PERCENT indicators, per 1,000 for RATE_PER_1000, else the number. Empty when suppressed.' },
-  { name: 'numerator', type: 'number', description: 'Täljare of a ratio indicator. Empty when suppressed or not a ratio.' },
-  { name: 'denominator', type: 'number', description: 'Nämnare of a ratio indicator. Empty when suppressed or not a ratio.' },
-  { name: 'target', type: 'number', description: 'The region\'s target for the period\'s year.' },
-  { name: 'suppressed', type: 'boolean', description: 'true when the value is withheld because it rests on fewer than 5 cases.' },
-  { name: 'status', type: 'string', description: 'Status of the report: PUBLISHED for published values.' },
-  { name: 'publishedAt', type: 'datetime', description: 'When the current version was published (ISO 8601, UTC).' },
-  { name: 'updatedAt', type: 'datetime', description: 'When the fact last changed (ISO 8601, UTC); use for incremental loads.' },
+export const FACT_COLUMNS: { name: keyof FactRow; type: string; beskrivning: string; description: string }[] = [
+  { name: 'id', type: 'string', beskrivning: 'Faktaraden: ett indikatorvärde i en rapport. Samma id även när värdet rättas.', description: 'The fact: one indicator value of one report. Stays the same when the value is corrected.' },
+  { name: 'indicatorCode', type: 'string', beskrivning: 'Indikatorns kod.', description: 'Code of the indicator.' },
+  { name: 'indicatorName', type: 'string', beskrivning: 'Indikatorns namn.', description: 'Name of the indicator (Swedish).' },
+  { name: 'period', type: 'string', beskrivning: 'Uppföljningsperiod: 2025, 2025-T1, 2025-H1, 2025-Q1 eller 2025-M01.', description: 'Follow-up period: 2025, 2025-T1, 2025-H1, 2025-Q1 or 2025-M01.' },
+  { name: 'providerId', type: 'string', beskrivning: 'Utföraren.', description: 'The provider (utförare).' },
+  { name: 'providerName', type: 'string', beskrivning: 'Utförarens namn.', description: 'Name of the provider.' },
+  { name: 'ownership', type: 'string', beskrivning: 'Driftsform: IN_HOUSE (egen regi), PRIVATE (privat), PUBLIC_COMPANY (kommunalt bolag) eller NON_PROFIT (idéburen).', description: 'IN_HOUSE (egen regi), PRIVATE, PUBLIC_COMPANY or NON_PROFIT (idéburen).' },
+  { name: 'unitId', type: 'string', beskrivning: 'Enheten; tom när flera enheter rapporterat gemensamt.', description: 'The unit; empty when several units reported jointly.' },
+  { name: 'unitName', type: 'string', beskrivning: 'Enhetens namn; tomt när flera enheter rapporterat gemensamt.', description: 'Name of the unit; empty when reported jointly.' },
+  { name: 'municipalityCode', type: 'string', beskrivning: 'Kommunens SCB-kod (för en gemensam rapport: kommunen där flest av enheterna ligger).', description: 'SCB code of the municipality (for a joint report: where most of its units are).' },
+  { name: 'municipalityName', type: 'string', beskrivning: 'Kommunens namn.', description: 'Name of the municipality.' },
+  { name: 'value', type: 'number', beskrivning: 'Indikatorvärdet: procent för procentindikatorer, per 1 000 för RATE_PER_1000, annars talet. Tomt när värdet inte visas.', description: 'The indicator value: percent for PERCENT indicators, per 1,000 for RATE_PER_1000, else the number. Empty when suppressed.' },
+  { name: 'numerator', type: 'number', beskrivning: 'Täljare för en kvotindikator. Tom när värdet inte visas eller inte är en kvot.', description: 'Täljare of a ratio indicator. Empty when suppressed or not a ratio.' },
+  { name: 'denominator', type: 'number', beskrivning: 'Nämnare för en kvotindikator. Tom när värdet inte visas eller inte är en kvot.', description: 'Nämnare of a ratio indicator. Empty when suppressed or not a ratio.' },
+  { name: 'target', type: 'number', beskrivning: 'Regionens målvärde för periodens år.', description: 'The region\'s target for the period\'s year.' },
+  { name: 'suppressed', type: 'boolean', beskrivning: 'true när värdet inte visas eftersom det bygger på färre än 5 fall.', description: 'true when the value is withheld because it rests on fewer than 5 cases.' },
+  { name: 'status', type: 'string', beskrivning: 'Rapportens status: PUBLISHED för publicerade värden.', description: 'Status of the report: PUBLISHED for published values.' },
+  { name: 'publishedAt', type: 'datetime', beskrivning: 'När den gällande versionen publicerades (ISO 8601, UTC).', description: 'When the current version was published (ISO 8601, UTC).' },
+  { name: 'updatedAt', type: 'datetime', beskrivning: 'När faktaraden senast ändrades (ISO 8601, UTC); för inkrementell inläsning.', description: 'When the fact last changed (ISO 8601, UTC); use for incremental loads.' },
 ];
 
 export interface FactQueryOptions {
