@@ -217,7 +217,7 @@ describe('public results, keyboard only', { timeout: 240_000 }, () => {
     await page.getByTestId('unit-results').waitFor();
     expect(await page.locator('main h1').textContent()).toBe(unitName);
     expect(await page.getByTestId('results-table').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('trend-chart').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('trend-chart').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('assessments').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('definitions').count()).toBe(1);
     // A suppressed value is words, never a number.
@@ -351,8 +351,9 @@ describe('public results, keyboard only', { timeout: 240_000 }, () => {
       await expectAccessible(page, `results-${name}-sv-320`);
       await expectNoOverflow(page);
       await tabTo(page, page.getByTestId('language-switch'), { back: true });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('language-switch');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+      await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 15_000 }).toBe('en');
       await page.getByTestId(ready).first().waitFor();
       await expectAccessible(page, `results-${name}-en-320`);
       await expectNoOverflow(page);

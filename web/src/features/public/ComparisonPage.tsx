@@ -304,9 +304,7 @@ function ComparisonResult({
                     <td className="num">
                       <ValueText value={r} unit={indicator.unit} />
                     </td>
-                    <td>
-                      <TargetLevel colour={levelOf(r)} />
-                    </td>
+                    <td>{r.suppressed ? t('common.none') : <TargetLevel colour={levelOf(r)} />}</td>
                   </tr>
                 ))}
               </tbody>
@@ -325,7 +323,7 @@ function ComparisonResult({
             testId="aggregate-chart"
             formatTick={(n) => format.number(n)}
           />
-          <TableScroll label={t('compare.aggregatesCaption', { indicator: indicator.name, period: periodText })}>
+          <TableScroll label={t('compare.aggregatesCaption', { indicator: indicator.name, period: periodText })} fit>
             <table className="table pub-table" data-testid="aggregate-table">
               <caption>{t('compare.aggregatesCaption', { indicator: indicator.name, period: periodText })}</caption>
               <thead>

@@ -9,10 +9,11 @@ import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { EmptyNotice, ErrorNotice, Loading } from '../../shared/ui/QueryStates';
+import type { IndicatorUnit, TargetColour } from '../../gql/graphql';
 import type { PublicUnitData } from './documents';
 import { Breadcrumb } from './Breadcrumb';
-import { LevelLegend, OwnershipTag, ValueWithLevel, useSwedishData } from './ui';
-import { periodLabel } from './values';
+import { LevelLegend, OwnershipTag, TargetLevel, useSwedishData, ValueText } from './ui';
+import { levelOf, periodLabel, type ShownValue } from './values';
 
 const MunicipalityUnitsQuery = graphql(`
   query MunicipalityUnits($municipalityCode: String!, $ownership: [Ownership!]) {
@@ -173,5 +174,20 @@ function OtherMunicipalities({ current, all }: { current: string; all: { code: s
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The value with its level against the target. */
+function ValueWithLevel({ value, unit }: { value: ShownValue & { colour?: TargetColour | null }; unit?: IndicatorUnit | null }) {
+  return (
+    <>
+      <ValueText value={value} unit={unit} />
+      {!value.suppressed && value.colour && (
+        <>
+          {' '}
+          <TargetLevel colour={levelOf(value)} />
+        </>
+      )}
+    </>
   );
 }

@@ -69,20 +69,8 @@ export function TrendChart({
         <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="pub-chart__axis" />
       </svg>
       <ul className="pub-chart-legend" aria-hidden="true">
-        <li>
-          <svg width="28" height="10" focusable="false">
-            <line x1="0" x2="28" y1="5" y2="5" className="pub-chart__line" />
-          </svg>
-          {valueLabel}
-        </li>
-        {targetLabel && (
-          <li>
-            <svg width="28" height="10" focusable="false">
-              <line x1="0" x2="28" y1="5" y2="5" className="pub-chart__target" />
-            </svg>
-            {targetLabel}
-          </li>
-        )}
+        <li className="pub-chart-legend__value">{valueLabel}</li>
+        {targetLabel && <li className="pub-chart-legend__target">{targetLabel}</li>}
       </ul>
     </div>
   );

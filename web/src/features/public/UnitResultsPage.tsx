@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
@@ -10,7 +11,6 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import type { PublicCorrectionData, PublicUnitDetailData, PublicValueData } from './documents';
-import { TrendChart } from './TrendChart';
 import { Breadcrumb } from './Breadcrumb';
 import { LevelLegend, OwnershipTag, TargetLevel, ValueText, useSwedishData } from './ui';
 import { displayValue, levelOf, periodLabel } from './values';
@@ -24,7 +24,7 @@ const PublicUnitQuery = graphql(`
       }
       periods
       results { ...PublicValueFields }
-      series { indicator { id code name unit direction } values { ...PublicValueFields } trend }
+      series { indicator { id code name unit direction } values { id period value target colour suppressed suppressionReason } trend }
       assessments { goal { id code title } rating motivation period assessedAt }
       responses { period body providerName acceptedAt }
       corrections {
@@ -36,6 +36,12 @@ const PublicUnitQuery = graphql(`
     }
   }
 `);
+
+/**
+ * The chart is an extra beside the table that carries the same figures: it comes in its own
+ * chunk, so the page's text and tables do not wait for it.
+ */
+const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
 
 /** /enhet/:unitId — a unit's published results, trend, the region's assessment, response and corrections. */
 export default function UnitResultsPage() {
@@ -111,18 +117,9 @@ function UnitResults({ detail }: { detail: PublicUnitDetailData }) {
         {detail.periods.length === 0 ? (
           <p className="muted">{t('unit.noResults')}</p>
         ) : (
-          detail.periods.map((period, index) => {
-            const values = detail.results.filter((v) => v.period === period);
-            const table = <ResultsTable period={period} values={values} />;
-            return index === 0 ? (
-              <div key={period}>{table}</div>
-            ) : (
-              <details key={period} className="pub-details">
-                <summary>{t('unit.resultsCaption', { period: periodLabel(period, format.language, t) })}</summary>
-                {table}
-              </details>
-            );
-          })
+          <ByPeriod periods={detail.periods} summary={(p) => t('unit.resultsCaption', { period: p })}>
+            {(period) => <ResultsTable period={period} values={detail.results.filter((v) => v.period === period)} />}
+          </ByPeriod>
         )}
       </section>
 
@@ -141,17 +138,9 @@ function UnitResults({ detail }: { detail: PublicUnitDetailData }) {
         {detail.assessments.length === 0 ? (
           <p className="muted">{t('unit.noAssessments')}</p>
         ) : (
-          [...new Set(detail.assessments.map((a) => a.period))].map((period, index) => {
-            const table = <Assessments period={period} assessments={detail.assessments.filter((a) => a.period === period)} />;
-            return index === 0 ? (
-              <div key={period}>{table}</div>
-            ) : (
-              <details key={period} className="pub-details">
-                <summary>{t('unit.assessmentsCaption', { period: periodLabel(period, format.language, t) })}</summary>
-                {table}
-              </details>
-            );
-          })
+          <ByPeriod periods={[...new Set(detail.assessments.map((a) => a.period))]} summary={(p) => t('unit.assessmentsCaption', { period: p })}>
+            {(period) => <Assessments period={period} assessments={detail.assessments.filter((a) => a.period === period)} />}
+          </ByPeriod>
         )}
       </section>
 
@@ -184,10 +173,26 @@ function UnitResults({ detail }: { detail: PublicUnitDetailData }) {
         <section className="section" aria-labelledby="definitions-heading">
           <h2 id="definitions-heading">{t('unit.definitionsHeading')}</h2>
           <p className="section__lead">{t('unit.definitionsLead')}</p>
-          <Definitions indicators={detail.indicators} latest={latest} />
+          <Definitions indicators={detail.indicators} />
         </section>
       )}
     </article>
+  );
+}
+
+/** The newest period open, the older ones behind their own "Resultat för …" to unfold. */
+function ByPeriod({ periods, summary, children }: { periods: string[]; summary: (period: string) => string; children: (period: string) => ReactNode }) {
+  const { t } = useTranslation('public');
+  const format = useFormat();
+  return periods.map((period, index) =>
+    index === 0 ? (
+      <div key={period}>{children(period)}</div>
+    ) : (
+      <details key={period} className="pub-details">
+        <summary>{summary(periodLabel(period, format.language, t))}</summary>
+        {children(period)}
+      </details>
+    ),
   );
 }
 
@@ -243,7 +248,7 @@ function ResultsTable({ period, values }: { period: string; values: PublicValueD
                   )}
                 </td>
                 <td className="num">{v.target !== null && v.indicator ? format.indicator(v.target, v.indicator.unit) : t('common.none')}</td>
-                <td>{v.indicator ? <TargetLevel colour={levelOf(v)} /> : t('common.none')}</td>
+                <td>{v.indicator && !v.suppressed ? <TargetLevel colour={levelOf(v)} /> : t('common.none')}</td>
               </tr>
             );
           })}
@@ -281,6 +286,7 @@ function SeriesBlock({ series, latest }: { series: PublicUnitDetailData['series'
       {series.values.length < 2 ? (
         <p className="muted">{t('unit.trendTooFew')}</p>
       ) : (
+<Suspense fallback={<div className="pub-chart pub-chart--pending" />}>
         <TrendChart
           data={data}
           label={t('unit.trendChartLabel', { indicator: indicator.name })}
@@ -289,8 +295,9 @@ function SeriesBlock({ series, latest }: { series: PublicUnitDetailData['series'
           valueLabel={t('common.value')}
           formatTick={(n) => format.number(n)}
         />
+        </Suspense>
       )}
-      <TableScroll label={t('unit.trendTableLabel', { indicator: indicator.name })}>
+      <TableScroll label={t('unit.trendTableLabel', { indicator: indicator.name })} fit>
         <table className="table pub-table">
           <caption>{t('unit.trendCaption', { indicator: indicator.name })}</caption>
           <thead>
@@ -313,9 +320,7 @@ function SeriesBlock({ series, latest }: { series: PublicUnitDetailData['series'
                   <ValueText value={v} unit={indicator.unit} />
                 </td>
                 <td className="num">{v.target !== null ? format.indicator(v.target, indicator.unit) : t('common.none')}</td>
-                <td>
-                  <TargetLevel colour={levelOf(v)} />
-                </td>
+                <td>{v.suppressed ? t('common.none') : <TargetLevel colour={levelOf(v)} />}</td>
               </tr>
             ))}
           </tbody>
@@ -433,7 +438,7 @@ function Corrections({ corrections }: { corrections: PublicCorrectionData[] }) {
   );
 }
 
-function Definitions({ indicators, latest }: { indicators: PublicUnitDetailData['indicators']; latest: string | null }) {
+function Definitions({ indicators }: { indicators: PublicUnitDetailData['indicators'] }) {
   const { t } = useTranslation('public');
   const { t: tDefault } = useTranslation();
   const lang = useSwedishData();
@@ -455,12 +460,6 @@ function Definitions({ indicators, latest }: { indicators: PublicUnitDetailData[
                 </>
               ) : null}
             </p>
-            {latest && (
-              <Link to={`${paths.indicators}#indikator-${i.code}`}>
-                {tDefault('nav.indicators')}
-                <span className="visually-hidden">: {i.name}</span>
-              </Link>
-            )}
           </dd>
         </div>
       ))}

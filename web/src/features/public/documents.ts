@@ -19,8 +19,7 @@ export interface PublicIndicator {
 
 export interface PublicValueData {
   id: string;
-  indicator: Pick<PublicIndicator, 'id' | 'code' | 'name' | 'unit' | 'direction'> | null;
-  questionCode: string;
+  indicator: Pick<PublicIndicator, 'id' | 'code' | 'name' | 'unit'> | null;
   question: string;
   questionEn: string | null;
   period: string;
@@ -33,7 +32,6 @@ export interface PublicValueData {
   suppressed: boolean;
   suppressionReason: string | null;
   corrected: boolean;
-  publishedAt: string;
 }
 
 
@@ -71,7 +69,10 @@ export interface PublicUnitDetailData {
   unit: Omit<PublicUnitData, 'keyIndicators'>;
   periods: string[];
   results: PublicValueData[];
-  series: { indicator: Pick<PublicIndicator, 'id' | 'code' | 'name' | 'unit' | 'direction'>; values: PublicValueData[]; trend: 'IMPROVING' | 'WORSENING' | 'UNCHANGED' | null }[];
+  series: {
+    indicator: Pick<PublicIndicator, 'id' | 'code' | 'name' | 'unit' | 'direction'>;
+    values: Pick<PublicValueData, 'id' | 'period' | 'value' | 'target' | 'colour' | 'suppressed' | 'suppressionReason'>[];
+    trend: 'IMPROVING' | 'WORSENING' | 'UNCHANGED' | null }[];
   assessments: { goal: { id: string; code: string; title: string }; rating: AssessmentRating; motivation: string | null; period: string; assessedAt: string }[];
   responses: { period: string; body: string; providerName: string; acceptedAt: string }[];
   corrections: PublicCorrectionData[];
@@ -141,7 +142,7 @@ export interface PublicInsightRequestData {
 
 export const PublicValueFragment = graphql(`
   fragment PublicValueFields on PublicValue {
-    id questionCode question questionEn period value text textEn flag target colour suppressed suppressionReason corrected publishedAt
-    indicator { id code name unit direction }
+    id question questionEn period value text textEn flag target colour suppressed suppressionReason corrected
+    indicator { id code name unit }
   }
 `);

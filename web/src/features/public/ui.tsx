@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { IndicatorUnit, TargetColour } from '../../gql/graphql';
 import { useFormat } from '../../shared/hooks/useFormat';
-import { displayValue, levelOf, type ShownValue } from './values';
+import { displayValue, type ShownValue } from './values';
 
 const ICONS: Record<TargetColour | 'NONE', string> = { GREEN: '✓', AMBER: '–', RED: '!', NONE: '○' };
 
@@ -34,21 +34,6 @@ export function ValueText({ value, unit, withReason = false }: { value: ShownVal
   }
   if (shown.kind === 'text') return <span className="pub-text" lang={typeof value.flag === 'boolean' ? undefined : 'sv'}>{shown.text}</span>;
   return <span className={shown.kind === 'number' ? 'pub-number' : undefined}>{shown.text}</span>;
-}
-
-/** The value with its level against the target. */
-export function ValueWithLevel({ value, unit }: { value: ShownValue & { colour?: TargetColour | null }; unit?: IndicatorUnit | null }) {
-  return (
-    <>
-      <ValueText value={value} unit={unit} />
-      {!value.suppressed && value.colour && (
-        <>
-          {' '}
-          <TargetLevel colour={levelOf(value)} />
-        </>
-      )}
-    </>
-  );
 }
 
 /** How to read the colours: each level in words with its icon. */
