@@ -210,6 +210,8 @@ const publicationEn: PublicationTranslation = {
     startCard_one: '{{count}} insight request is waiting for you',
     startCard_other: '{{count}} insight requests are waiting for you',
     startCardLink: 'To insight requests',
+    waitingRegion_one: '{{count}} insight request is waiting to be handled',
+    waitingRegion_other: '{{count}} insight requests are waiting to be handled',
   },
   request: {
     title: 'Insight request',

@@ -214,6 +214,8 @@ const publicationSv = {
     startCard_one: '{{count}} insynsbegäran väntar på er',
     startCard_other: '{{count}} insynsbegäranden väntar på er',
     startCardLink: 'Till insynsbegäranden',
+    waitingRegion_one: '{{count}} insynsbegäran väntar på handläggning',
+    waitingRegion_other: '{{count}} insynsbegäranden väntar på handläggning',
   },
   request: {
     title: 'Insynsbegäran',

@@ -65,12 +65,14 @@ function InsightContent({ request, reload }: { request: Request; reload: () => P
   const isProvider = mayUse(viewer?.roles, 'reports');
   const [conflict, setConflict] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // What the requester wrote is in the language they chose on the form.
+  const textLang = request.language === 'en' ? 'en' : 'sv';
   const afterAction = () => requestAnimationFrame(() => heading.current?.focus());
   const shared = { request, onConflict: () => setConflict(true), onDone: afterAction };
 
   return (
     <>
-      <PageHeader title={request.subject}>
+      <PageHeader title={request.subject} lang={textLang}>
         <p className="page-header__meta report-meta">
           <InsightStatusBadge status={request.status} />
           <span className="code" data-testid="insight-reference">
@@ -120,7 +122,7 @@ function InsightContent({ request, reload }: { request: Request; reload: () => P
 
       <section className="section" aria-labelledby={`${ids}-description`}>
         <h2 id={`${ids}-description`}>{t('request.description')}</h2>
-        <blockquote className="response__body" data-testid="insight-description">
+        <blockquote className="response__body" data-testid="insight-description" lang={textLang}>
           <CommentBody body={request.description} className="pre-wrap" />
         </blockquote>
         <p className="small muted">{t('request.inputNote')}</p>

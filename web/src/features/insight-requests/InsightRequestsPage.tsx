@@ -127,7 +127,7 @@ export default function InsightRequestsPage() {
                         {r.reference}
                       </Link>
                     </th>
-                    <td>{r.subject}</td>
+                    <td lang={r.language === 'en' ? 'en' : 'sv'}>{r.subject}</td>
                     {!isProvider && <td>{r.provider ? <span lang="sv">{r.provider.name}</span> : <span className="muted">{t('insight.noProvider')}</span>}</td>}
                     <td className="nowrap-wide">
                       <InsightStatusBadge status={r.status} />

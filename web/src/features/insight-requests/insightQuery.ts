@@ -5,6 +5,7 @@ export const InsightRequestRowFragment = graphql(`
     id
     reference
     subject
+    language
     status
     receivedAt
     dueAt

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,9 @@ import { EmptyNotice, ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { REPORT_STATUSES } from './dates';
 import { DueText, ProgressMeter, ReportStatusBadge } from './ui';
 import './reporting.css';
+
+/** Insight requests forwarded to the provider: their own small chunk and texts. */
+const InsightWorkNotice = lazy(() => import('../insight-requests/InsightWorkNotice'));
 
 export const PAGE_SIZE = 20;
 
@@ -135,6 +138,9 @@ export default function MyReportsPage() {
         title={t('myReports.heading')}
         lead={viewer?.provider ? t('myReports.lead', { provider: viewer.provider.name }) : t('myReports.leadNoProvider')}
       />
+      <Suspense fallback={null}>
+        <InsightWorkNotice />
+      </Suspense>
 
       <section className="panel filters-bar" aria-labelledby={`${id}-filters`}>
         <h2 id={`${id}-filters`} className="filters-bar__heading">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Ownerships } from '@insyn/shared';
@@ -22,6 +22,9 @@ import { DEFAULT_FILTER, isFiltered, queueOrder, readQueueFilter, REPORT_STATUSE
 import { AssignReportsMutation, reportTitle } from './reviewQuery';
 import '../reporting/reporting.css';
 import './review.css';
+
+/** Insight requests waiting for the region: their own small chunk and texts. */
+const InsightWorkNotice = lazy(() => import('../insight-requests/InsightWorkNotice'));
 
 export const PAGE_SIZE = 25;
 
@@ -212,6 +215,9 @@ export default function ReviewQueuePage() {
   return (
     <div className="review-queue">
       <PageHeader title={t('queue.heading')} lead={canAssign ? t('queue.lead') : t('queue.leadReadOnly')} />
+      <Suspense fallback={null}>
+        <InsightWorkNotice />
+      </Suspense>
 
       <StatusCounts filter={filter} counts={counts.data} onPick={(s) => update({ status: s })} />
 
