@@ -12,6 +12,7 @@ import { TableScroll } from '../../shared/ui/TableScroll';
 import { BarChart, type BarDatum } from './BarChart';
 import type { ComparisonData } from './documents';
 import { Breadcrumb } from './Breadcrumb';
+import { CACHEABLE } from './cacheable';
 import { LevelLegend, TargetLevel, ValueText, useSwedishData } from './ui';
 import { displayValue, levelOf, periodLabel } from './values';
 
@@ -41,7 +42,7 @@ export default function ComparisonPage() {
   const { t } = useTranslation('public');
   useDocumentTitle(t('compare.title'));
   const [params, setParams] = useSearchParams();
-  const pickers = useQuery(ComparisonPickersQuery);
+  const pickers = useQuery(ComparisonPickersQuery, CACHEABLE);
   const periods = pickers.data?.publicPeriods ?? [];
   const indicators = pickers.data?.publicIndicators ?? [];
   const municipalities = [...(pickers.data?.municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -51,6 +52,7 @@ export default function ComparisonPage() {
   const municipalityCode = params.get(COMPARE_PARAMS.municipality) || '';
   const ready = Boolean(indicatorCode && period);
   const comparison = useQuery(ComparisonQuery, {
+    ...CACHEABLE,
     variables: { indicatorCode, period, municipalityCode: municipalityCode || null },
     skip: !ready,
   });

@@ -19,6 +19,7 @@ import {
   type InsightFormValues,
 } from './insightForm';
 import { Breadcrumb } from './Breadcrumb';
+import { CACHEABLE } from './cacheable';
 
 const SubmitInsightRequestMutation = graphql(`
   mutation SubmitInsightRequest($input: SubmitInsightRequestInput!) {
@@ -76,7 +77,7 @@ function InsightForm({ onDone }: { onDone: (submitted: SubmittedInsightRequestDa
   const [values, setValues] = useState<InsightFormValues>(EMPTY_INSIGHT_FORM);
   const state = useFormErrors();
   const [submit, { loading }] = useMutation(SubmitInsightRequestMutation);
-  const choices = useQuery(InsightChoicesQuery);
+  const choices = useQuery(InsightChoicesQuery, CACHEABLE);
   const units = [...(choices.data?.publicUnits ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   const providers = [...new Map(units.map((u) => [u.providerId, u.providerName])).entries()]
     .map(([value, label]) => ({ value, label }))

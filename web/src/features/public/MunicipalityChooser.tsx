@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { paths } from '../../app/routes';
 import { useNamespace } from '../../app/i18n';
+import { CACHEABLE } from './cacheable';
 import './public.css';
 
 /** Units with published results per municipality, for the start page's counts. */
@@ -30,8 +31,8 @@ const MunicipalitiesQuery = graphql(`
 export default function MunicipalityChooser() {
   useNamespace('public');
   const { t } = useTranslation('public');
-  const { data, error } = useQuery(MunicipalitiesQuery);
-  const counts = useQuery(UnitCountsQuery);
+  const { data, error } = useQuery(MunicipalitiesQuery, CACHEABLE);
+  const counts = useQuery(UnitCountsQuery, CACHEABLE);
   const byCode = new Map<string, number>();
   for (const unit of counts.data?.publicUnits ?? []) byCode.set(unit.municipality.code, (byCode.get(unit.municipality.code) ?? 0) + 1);
   const municipalities = [...(data?.municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));

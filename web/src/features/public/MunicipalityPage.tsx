@@ -12,6 +12,7 @@ import { EmptyNotice, ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import type { IndicatorUnit, TargetColour } from '../../gql/graphql';
 import type { PublicUnitData } from './documents';
 import { Breadcrumb } from './Breadcrumb';
+import { CACHEABLE } from './cacheable';
 import { LevelLegend, OwnershipTag, TargetLevel, useSwedishData, ValueText } from './ui';
 import { levelOf, periodLabel, type ShownValue } from './values';
 
@@ -35,6 +36,7 @@ export default function MunicipalityPage() {
   const [params, setParams] = useSearchParams();
   const ownership = params.getAll(OWNERSHIP_PARAM).filter((o): o is Ownership => (Ownerships as readonly string[]).includes(o));
   const { data, previousData, loading, error, refetch } = useQuery(MunicipalityUnitsQuery, {
+    ...CACHEABLE,
     variables: { municipalityCode: code, ownership: ownership.length ? ownership : null },
   });
   const shown = data ?? previousData;

@@ -12,6 +12,7 @@ import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import type { PublicCorrectionData, PublicUnitDetailData, PublicValueData } from './documents';
 import { Breadcrumb } from './Breadcrumb';
+import { CACHEABLE } from './cacheable';
 import { LevelLegend, OwnershipTag, TargetLevel, ValueText, useSwedishData } from './ui';
 import { displayValue, levelOf, periodLabel } from './values';
 
@@ -47,7 +48,7 @@ const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.T
 export default function UnitResultsPage() {
   const { t } = useTranslation('public');
   const { unitId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(PublicUnitQuery, { variables: { id: unitId } });
+  const { data, loading, error, refetch } = useQuery(PublicUnitQuery, { ...CACHEABLE, variables: { id: unitId } });
   const detail = data?.publicUnit ?? null;
   const notFound = isNotFound(error) || (data && !detail);
   useDocumentTitle(detail ? t('unit.title', { name: detail.unit.name }) : notFound ? t('unit.notFoundTitle') : null);
