@@ -205,6 +205,7 @@ const publicEn: PublicTranslation = {
     subject: 'Subject',
     subjectHint: 'Briefly what it is about, e.g. “Waiting times at Hede health centre”.',
     description: 'What information do you want?',
+    descriptionShort: 'Description',
     descriptionHint: 'Describe as clearly as you can which information or documents you want. Do not write sensitive information about yourself or others.',
     provider: 'Provider',
     providerHint: 'If you know which provider it concerns.',

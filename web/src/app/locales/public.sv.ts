@@ -208,6 +208,7 @@ const publicSv = {
     subject: 'Ämne',
     subjectHint: 'Kort om vad det gäller, till exempel ”Väntetider vid Hede hälsocentral”.',
     description: 'Vilka uppgifter vill du ta del av?',
+    descriptionShort: 'Beskrivning',
     descriptionHint: 'Beskriv så tydligt du kan vilka uppgifter eller handlingar du vill ha. Skriv inte känsliga uppgifter om dig själv eller andra.',
     provider: 'Utförare',
     providerHint: 'Om du vet vilken utförare det gäller.',

@@ -214,9 +214,11 @@ function ComparisonResult({
   const target = comparison.rows.find((r) => r.target !== null)?.target ?? null;
   const targetText = target !== null ? format.indicator(target, indicator.unit) : null;
   const percent = indicator.unit === 'PERCENT';
+  // Short labels in the charts (the unit is in the heading, the target line and the tables): 86,3 % or 289,2.
+  const short = (value: number) => (percent ? format.percent(value) : format.number(value));
   const valueText = (v: { value: number | null; suppressed: boolean }) => {
     const shown = displayValue(v, indicator.unit, format.language, t, tDefault);
-    return shown.text;
+    return shown.kind === 'number' && v.value !== null ? short(v.value) : shown.text;
   };
   // Shown values first, best first in the indicator's direction; those not shown last, by name.
   const rows = [...comparison.rows].sort((a, b) => {
@@ -236,20 +238,20 @@ function ComparisonResult({
       key: `${a.ownership}-mean`,
       label: `${tDefault(`ownership.${a.ownership}`)} – ${t('compare.mean').toLowerCase()}`,
       value: a.mean,
-      valueText: a.mean !== null ? format.indicator(a.mean, indicator.unit) : t('common.none'),
+      valueText: a.mean !== null ? short(a.mean) : t('common.none'),
     },
     {
       key: `${a.ownership}-median`,
       label: `${tDefault(`ownership.${a.ownership}`)} – ${t('compare.median').toLowerCase()}`,
       value: a.median,
-      valueText: a.median !== null ? format.indicator(a.median, indicator.unit) : t('common.none'),
+      valueText: a.median !== null ? short(a.median) : t('common.none'),
       variant: 'alt' as const,
     },
   ]);
 
   return (
     <section className="section" aria-labelledby="comparison-heading" data-testid="comparison">
-      <h2 id="comparison-heading" lang={lang ? undefined : undefined}>
+      <h2 id="comparison-heading">
         {heading}
       </h2>
       <p className="section__lead" lang={lang}>

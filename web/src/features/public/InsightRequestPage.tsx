@@ -133,6 +133,7 @@ function InsightForm({ onDone }: { onDone: (submitted: SubmittedInsightRequestDa
       <TextAreaField
         name="description"
         label={t('insight.description')}
+        summaryLabel={t('insight.descriptionShort')}
         hint={`${t('insight.descriptionHint')} ${t('insight.characters', { max: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE').format(DESCRIPTION_MAX) })}`}
         value={values.description}
         onChange={(description) => set({ description })}

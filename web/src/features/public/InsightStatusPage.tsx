@@ -87,7 +87,7 @@ export default function InsightStatusPage() {
           autoComplete="off"
           spellCheck={false}
           maxLength={100}
-          width="medium"
+          width="long"
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" aria-disabled={busy} data-testid="status-submit">
