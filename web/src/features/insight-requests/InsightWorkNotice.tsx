@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import type { InsightRequestStatus } from '../../gql/graphql';
 import { mayUse } from '../../app/access';
-import { useNamespace } from '../../app/i18n';
 import { paths } from '../../app/routes';
 import { hasAnyRole, useViewer } from '../../app/viewer';
+import { useTextsReady } from '../publication/useTexts';
 
 const InsightWorkQuery = graphql(`
   query InsightWork($status: [InsightRequestStatus!]!) {
@@ -22,11 +22,10 @@ export const REGION_WORK: InsightRequestStatus[] = ['RECEIVED', 'REGISTERED', 'A
 
 /**
  * On a start page that lists work: how many insight requests wait for the viewer, with a link to
- * them. Nothing when none do. Its texts load first (React #467), so it renders nothing meanwhile.
+ * them. Nothing when none do, and nothing while its texts load.
  */
 export default function InsightWorkNotice() {
-  useNamespace('publication');
-  return <Notice />;
+  return useTextsReady('publication') ? <Notice /> : null;
 }
 
 function Notice() {

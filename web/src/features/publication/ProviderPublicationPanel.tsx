@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useNamespace } from '../../app/i18n';
 import { isoDay } from '../../shared/format';
 import { Form, FormActions, TextAreaField, useFormErrors } from '../../shared/forms/Form';
 import { useFormat } from '../../shared/hooks/useFormat';
@@ -9,6 +8,7 @@ import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { useFlash } from '../access/flash';
 import { CorrectionLog } from './CorrectionLog';
 import { usePublicationErrors } from './errors';
+import { useTextsReady } from './useTexts';
 import { charCount, latestResponse, RESPONSE_MAX } from './model';
 import { PublishedTable, ResponseBody } from './PublicationPanel';
 import { ProviderPublicationQuery, SubmitPublicResponseMutation } from './publicationQuery';
@@ -17,10 +17,12 @@ import './publication.css';
 
 /**
  * The provider's own published report: what the public sees about it, the corrections, and its
- * short public response with the status of the latest one. Texts load first (React #467).
+ * short public response with the status of the latest one. Its texts load first.
  */
 export default function ProviderPublicationPanel({ reportId }: { reportId: string }) {
-  useNamespace('publication');
+  const ready = useTextsReady('publication');
+  const { t } = useTranslation('reporting');
+  if (!ready) return <Loading label={t('report.loading')} />;
   return <Panel reportId={reportId} />;
 }
 

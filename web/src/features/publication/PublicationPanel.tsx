@@ -7,7 +7,6 @@ import type {
   PublishedValue_ValueFragment,
   PublicResponse_ResponseFragment,
 } from '../../gql/graphql';
-import { useNamespace } from '../../app/i18n';
 import { hasAnyRole, useViewer } from '../../app/viewer';
 import { isoDay } from '../../shared/format';
 import { useFormat } from '../../shared/hooks/useFormat';
@@ -18,6 +17,7 @@ import { CommentBody } from '../review/CommentBody';
 import { confidentialityRows, splitResponses } from './model';
 import { ConfidentialityDialog, CorrectValueDialog, PublishDialog, RejectResponseDialog } from './PublicationDialogs';
 import { usePublicationErrors } from './errors';
+import { useTextsReady } from './useTexts';
 import { DecidePublicResponseMutation, PublicationPanelQuery, PublicationPreviewQuery } from './publicationQuery';
 import { ConflictReload } from './ConflictReload';
 import { LevelText, QuestionLabel, TargetText, ValueCell } from './ui';
@@ -35,11 +35,13 @@ export type Dialog =
 /**
  * The publication of an approved or published report, in the review view: the region's decision
  * on each confidentiality request, a preview of exactly what the public will see, publishing; once
- * published, the values with their corrections and the provider's public responses. Its texts load
- * first (the "publication" namespace); nothing else renders beside the loading (React #467).
+ * published, the values with their corrections and the provider's public responses. Its texts (the
+ * "publication" namespace) load first, with a loading message in the panel's place.
  */
 export default function PublicationPanel({ reportId, onPublished }: { reportId: string; onPublished: () => Promise<unknown> }) {
-  useNamespace('publication');
+  const ready = useTextsReady('publication');
+  const { t } = useTranslation('review');
+  if (!ready) return <Loading label={t('review.loading')} />;
   return <Panel reportId={reportId} onPublished={onPublished} />;
 }
 

@@ -75,6 +75,8 @@ function handler(calls: Operation[]) {
             ],
           },
         };
+      case 'InsightWork':
+        return { data: { insightRequests: { __typename: 'InsightRequestConnection', totalCount: 0 } } };
       case 'ReviewQueueCounts':
         return { data: { NOT_STARTED: count(4), DRAFT: count(3), SUBMITTED: count(2), CHANGES_REQUESTED: count(1), APPROVED: count(0), PUBLISHED: count(5) } };
       case 'ReviewQueue': {
