@@ -319,6 +319,13 @@ const publicationEn: PublicationTranslation = {
     closedDone: 'The request is closed.',
   },
   serverMessage: {
+    bodyControl: 'The response contains characters that are not allowed.',
+    noHtml: 'Write plain text; HTML is not allowed.',
+    dueFuture: 'Choose a due date in the future.',
+    dueYear: 'Choose a due date within a year.',
+    legalGroundMissing: 'Give the legal ground, for example OSL 31 kap. 16 §.',
+    appealMissing: 'Say how the decision can be appealed.',
+    inHouse: 'In-house units answer directly: record the answer instead of forwarding the request.',
     reasonMissing: 'Give a reason.',
     reasonTooLong: 'The reason is too long.',
     bodyTooLong: 'The response is too long (at most 2,000 characters).',

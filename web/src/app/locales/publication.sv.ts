@@ -323,6 +323,13 @@ const publicationSv = {
     closedDone: 'Ärendet är avslutat.',
   },
   serverMessage: {
+    bodyControl: 'Svaret innehåller otillåtna tecken.',
+    noHtml: 'Skriv vanlig text; HTML är inte tillåtet.',
+    dueFuture: 'Välj en sista dag i framtiden.',
+    dueYear: 'Välj en sista dag inom ett år.',
+    legalGroundMissing: 'Ange lagrummet, till exempel OSL 31 kap. 16 §.',
+    appealMissing: 'Skriv hur man överklagar beslutet.',
+    inHouse: 'Egen regi svarar direkt: registrera svaret i stället för att skicka vidare.',
     reasonMissing: 'Skriv ett skäl.',
     reasonTooLong: 'Skälet är för långt.',
     bodyTooLong: 'Svaret är för långt (högst 2 000 tecken).',

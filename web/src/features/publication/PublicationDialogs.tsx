@@ -29,6 +29,18 @@ function Actions({ busy, submit, onClose }: { busy: boolean; submit: string; onC
   );
 }
 
+/** Someone else changed the report first: nothing was saved; reloading closes the dialog. */
+function ReloadInstead({ onClose, onReload }: { onClose: () => void; onReload: () => Promise<void> }) {
+  return (
+    <ConflictReload
+      onReload={() => {
+        onClose();
+        void onReload();
+      }}
+    />
+  );
+}
+
 const reasonOnly = (path: string) => (path === 'reason' || path.endsWith('.reason') ? 'reason' : null);
 
 /** "Bevilja/Avslå sekretess": the region's decision on one confidentiality request, with a required reason. */
@@ -46,11 +58,12 @@ export function ConfidentialityDialog({
   granted: boolean;
   onClose: () => void;
   onDone: Done;
+  onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation('publication');
   return (
     <Dialog open={open} onClose={onClose} title={granted ? t('confidentiality.grantTitle') : t('confidentiality.refuseTitle')} testId="confidentiality-dialog">
-      {open && question && <ConfidentialityForm reportId={reportId} question={question} granted={granted} onClose={onClose} onDone={onDone} />}
+      {open && question && <ConfidentialityForm reportId={reportId} question={question} granted={granted} onClose={onClose} onDone={onDone} onReload={onReload} />}
     </Dialog>
   );
 }
@@ -61,12 +74,14 @@ function ConfidentialityForm({
   granted,
   onClose,
   onDone,
+  onReload,
 }: {
   reportId: string;
   question: PublicationQuestion_QuestionFragment;
   granted: boolean;
   onClose: () => void;
   onDone: Done;
+  onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation('publication');
   const [reason, setReason] = useState('');
@@ -74,6 +89,7 @@ function ConfidentialityForm({
   const errors = useFormErrors();
   const toErrors = usePublicationErrors();
   const [decide] = useMutation(DecideConfidentialityMutation);
+  const [conflict, setConflict] = useState(false);
   const submit = async () => {
     if (busy) return;
     if (!reason.trim()) {
@@ -86,10 +102,13 @@ function ConfidentialityForm({
       errors.clear();
       await onDone(granted ? t('confidentiality.grantedDone', { code: question.code }) : t('confidentiality.refusedDone', { code: question.code }));
     } catch (error) {
-      errors.show(toErrors(error, reasonOnly).errors);
+      const result = toErrors(error, reasonOnly);
+      if (result.conflict) setConflict(true);
+      else errors.show(result.errors);
       setBusy(false);
     }
   };
+  if (conflict) return <ReloadInstead onClose={onClose} onReload={onReload} />;
   return (
     <Form state={errors} onSubmit={() => void submit()} testId="confidentiality-form">
       <p className="dialog__question">
@@ -147,16 +166,7 @@ function PublishForm({ reportId, valuesCount, onClose, onDone, onReload }: { rep
       setBusy(false);
     }
   };
-  if (conflict) {
-    return (
-      <ConflictReload
-        onReload={() => {
-          onClose();
-          void onReload();
-        }}
-      />
-    );
-  }
+  if (conflict) return <ReloadInstead onClose={onClose} onReload={onReload} />;
   return (
     <Form state={errors} onSubmit={() => void submit()} testId="publish-form">
       <p>{t('publish.lead')}</p>
@@ -181,11 +191,12 @@ export function CorrectValueDialog({
   value: PublishedValue_ValueFragment | null;
   onClose: () => void;
   onDone: Done;
+  onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation('publication');
   return (
     <Dialog open={open} onClose={onClose} title={t('correct.title')} testId="correct-dialog">
-      {open && value && <CorrectForm reportId={reportId} published={value} onClose={onClose} onDone={onDone} />}
+      {open && value && <CorrectForm reportId={reportId} published={value} onClose={onClose} onDone={onDone} onReload={onReload} />}
     </Dialog>
   );
 }
@@ -197,7 +208,19 @@ export function correctionField(path: string): string | null {
   return null;
 }
 
-function CorrectForm({ reportId, published, onClose, onDone }: { reportId: string; published: PublishedValue_ValueFragment; onClose: () => void; onDone: Done }) {
+function CorrectForm({
+  reportId,
+  published,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  reportId: string;
+  published: PublishedValue_ValueFragment;
+  onClose: () => void;
+  onDone: Done;
+  onReload: () => Promise<void>;
+}) {
   const { t, i18n } = useTranslation('publication');
   const q = published.question;
   const language = i18n.language;
@@ -209,6 +232,7 @@ function CorrectForm({ reportId, published, onClose, onDone }: { reportId: strin
   const problemText = useProblemText();
   const text = usePublishedText();
   const [correct] = useMutation(CorrectPublishedValueMutation);
+  const [conflict, setConflict] = useState(false);
 
   const submit = async () => {
     if (busy) return;
@@ -230,10 +254,13 @@ function CorrectForm({ reportId, published, onClose, onDone }: { reportId: strin
       errors.clear();
       await onDone(t('correct.done', { code: q.code }));
     } catch (error) {
-      errors.show(toErrors(error, (path) => correctionField(path.replace(/^input\./, ''))).errors);
+      const result = toErrors(error, (path) => correctionField(path.replace(/^input\./, '')));
+      if (result.conflict) setConflict(true);
+      else errors.show(result.errors);
       setBusy(false);
     }
   };
+  if (conflict) return <ReloadInstead onClose={onClose} onReload={onReload} />;
 
   return (
     <Form state={errors} onSubmit={() => void submit()} testId="correct-form">
@@ -323,22 +350,34 @@ export function RejectResponseDialog({
   response: PublicResponse_ResponseFragment | null;
   onClose: () => void;
   onDone: Done;
+  onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation('publication');
   return (
     <Dialog open={open} onClose={onClose} title={t('responses.rejectTitle')} testId="reject-response-dialog">
-      {open && response && <RejectForm response={response} onClose={onClose} onDone={onDone} />}
+      {open && response && <RejectForm response={response} onClose={onClose} onDone={onDone} onReload={onReload} />}
     </Dialog>
   );
 }
 
-function RejectForm({ response, onClose, onDone }: { response: PublicResponse_ResponseFragment; onClose: () => void; onDone: Done }) {
+function RejectForm({
+  response,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  response: PublicResponse_ResponseFragment;
+  onClose: () => void;
+  onDone: Done;
+  onReload: () => Promise<void>;
+}) {
   const { t } = useTranslation('publication');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
   const toErrors = usePublicationErrors();
   const [decide] = useMutation(DecidePublicResponseMutation);
+  const [conflict, setConflict] = useState(false);
   const submit = async () => {
     if (busy) return;
     if (!reason.trim()) {
@@ -351,10 +390,13 @@ function RejectForm({ response, onClose, onDone }: { response: PublicResponse_Re
       errors.clear();
       await onDone(t('responses.rejectDone'));
     } catch (error) {
-      errors.show(toErrors(error, reasonOnly).errors);
+      const result = toErrors(error, reasonOnly);
+      if (result.conflict) setConflict(true);
+      else errors.show(result.errors);
       setBusy(false);
     }
   };
+  if (conflict) return <ReloadInstead onClose={onClose} onReload={onReload} />;
   return (
     <Form state={errors} onSubmit={() => void submit()} testId="reject-response-form">
       <blockquote className="response__body">

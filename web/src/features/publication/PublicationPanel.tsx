@@ -59,8 +59,9 @@ function Panel({ reportId, onPublished }: { reportId: string; onPublished: () =>
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // After a conflict the report itself may have moved on (published by someone else): the page reloads it too.
   const reload = async () => {
-    await Promise.all([refetch(), approved ? preview.refetch() : null]).catch(() => undefined);
+    await Promise.all([refetch(), approved ? preview.refetch() : null, onPublished()]).catch(() => undefined);
   };
   const onDone = async (message: string, { published = false } = {}) => {
     setDialog(null);
@@ -128,10 +129,11 @@ function DialogFor({
         granted={confidentiality?.granted ?? true}
         onClose={onClose}
         onDone={onDone}
+        onReload={onReload}
       />
       <PublishDialog open={dialog?.kind === 'publish'} reportId={report.id} valuesCount={valuesCount} onClose={onClose} onDone={onDone} onReload={onReload} />
-      <CorrectValueDialog open={dialog?.kind === 'correct'} reportId={report.id} value={dialog?.kind === 'correct' ? dialog.value : null} onClose={onClose} onDone={onDone} />
-      <RejectResponseDialog open={dialog?.kind === 'reject'} response={dialog?.kind === 'reject' ? dialog.response : null} onClose={onClose} onDone={onDone} />
+      <CorrectValueDialog open={dialog?.kind === 'correct'} reportId={report.id} value={dialog?.kind === 'correct' ? dialog.value : null} onClose={onClose} onDone={onDone} onReload={onReload} />
+      <RejectResponseDialog open={dialog?.kind === 'reject'} response={dialog?.kind === 'reject' ? dialog.response : null} onClose={onClose} onDone={onDone} onReload={onReload} />
     </>
   );
 }

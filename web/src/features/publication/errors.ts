@@ -8,14 +8,34 @@ import { placeErrors } from '../review/errors';
  * in the UI language (publication:serverMessage.*). Others are shown as they came, marked English.
  */
 const KNOWN: [RegExp, string][] = [
-  [/^(Say why|Give a reason|A reason is required|Write a reason)/i, 'reasonMissing'],
+  [/^(Say why|Give a reason|Give the reason|A reason is required|Write a reason)/i, 'reasonMissing'],
   [/^The reason is too long/i, 'reasonTooLong'],
   [/^The response is too long/i, 'bodyTooLong'],
-  [/^(Write a response|The response is empty)/i, 'bodyMissing'],
+  [/^(Write the response|Write a response|The response is empty)/i, 'bodyMissing'],
+  [/^The response contains control characters/i, 'bodyControl'],
+  [/^Write plain text; HTML is not allowed/i, 'noHtml'],
+  [/^Choose a due date in the future/i, 'dueFuture'],
+  [/^Choose a due date within a year/i, 'dueYear'],
+  [/^Give the legal ground/i, 'legalGroundMissing'],
+  [/^Say how the decision can be appealed/i, 'appealMissing'],
+  [/^In-house units answer directly/i, 'inHouse'],
   [/confidentiality request.*(decision|decided)/i, 'undecided'],
-  [/not published/i, 'notPublished'],
-  [/not approved/i, 'notApproved'],
 ];
+
+/**
+ * Refusals because the object changed under the user (someone else published, decided or moved
+ * the request on): the page offers to reload rather than showing a field message.
+ */
+const STALE = [
+  /^Not allowed when the (report|request) is /,
+  /already published/,
+  /only a pending one is decided/,
+  /^Only a published report's values are corrected/,
+];
+
+export function isStale(problem: ApiProblem): boolean {
+  return problem.code === 'BAD_USER_INPUT' && problem.fields.some((f) => STALE.some((re) => re.test(f.message)));
+}
 
 export function publicationMessageKey(message: string): string | null {
   return KNOWN.find(([re]) => re.test(message))?.[1] ?? null;
@@ -44,6 +64,7 @@ export function usePublicationErrors() {
       const general = (text: string, conflict = false): ActionResult => ({ errors: { fields: {}, general: [{ text }] }, problem, conflict });
       switch (problem.code) {
         case 'BAD_USER_INPUT':
+          if (isStale(problem)) return general(t('conflict.body'), true);
           return { errors: placeErrors(problem.fields, place, translate), problem, conflict: false };
         case 'CONFLICT':
           return general(t('conflict.body'), true);
