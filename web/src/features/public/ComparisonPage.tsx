@@ -282,7 +282,7 @@ function ComparisonResult({
             formatTick={(n) => format.number(n)}
           />
           <TableScroll label={t('compare.unitsCaption', { indicator: indicator.name, period: periodText })}>
-            <table className="table pub-table" data-testid="comparison-table">
+            <table className="table pub-table pub-table--stack" data-testid="comparison-table">
               <caption>{t('compare.unitsCaption', { indicator: indicator.name, period: periodText })}</caption>
               <thead>
                 <tr>
@@ -302,13 +302,13 @@ function ComparisonResult({
                     <th scope="row">
                       <Link to={paths.unitResults(r.unitId)}>{r.unitName}</Link>
                     </th>
-                    <td>{r.providerName}</td>
-                    <td>{tDefault(`ownership.${r.ownership}`)}</td>
-                    <td>{municipalityOf(r.municipalityCode)}</td>
-                    <td className="num">
+                    <td data-label={t('common.provider')}>{r.providerName}</td>
+                    <td data-label={t('common.ownership')}>{tDefault(`ownership.${r.ownership}`)}</td>
+                    <td data-label={t('common.municipality')}>{municipalityOf(r.municipalityCode)}</td>
+                    <td className="num" data-label={t('common.value')}>
                       <ValueText value={r} unit={indicator.unit} />
                     </td>
-                    <td>{r.suppressed ? t('common.none') : <TargetLevel colour={levelOf(r)} />}</td>
+                    <td data-label={t('common.level')}>{r.suppressed ? t('common.none') : <TargetLevel colour={levelOf(r)} />}</td>
                   </tr>
                 ))}
               </tbody>

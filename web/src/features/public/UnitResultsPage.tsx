@@ -215,7 +215,7 @@ function ResultsTable({ period, values }: { period: string; values: PublicValueD
   const caption = t('unit.resultsCaption', { period: periodLabel(period, format.language, t) });
   return (
     <TableScroll label={caption}>
-      <table className="table pub-table" data-testid="results-table">
+      <table className="table pub-table pub-table--stack" data-testid="results-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -237,7 +237,7 @@ function ResultsTable({ period, values }: { period: string; values: PublicValueD
                 <th scope="row" lang={q.lang}>
                   {q.text}
                 </th>
-                <td className={v.value !== null || v.suppressed ? 'num' : undefined}>
+                <td className={v.value !== null || v.suppressed ? 'num' : undefined} data-label={t('common.value')}>
                   <ValueText value={{ ...v, text: i18n.language === 'en' && v.textEn ? v.textEn : v.text }} unit={v.indicator?.unit} withReason />
                   {v.corrected && (
                     <>
@@ -248,8 +248,10 @@ function ResultsTable({ period, values }: { period: string; values: PublicValueD
                     </>
                   )}
                 </td>
-                <td className="num">{v.target !== null && v.indicator ? format.indicator(v.target, v.indicator.unit) : t('common.none')}</td>
-                <td>{v.indicator && !v.suppressed ? <TargetLevel colour={levelOf(v)} /> : t('common.none')}</td>
+                <td className="num" data-label={t('common.target')}>
+                  {v.target !== null && v.indicator ? format.indicator(v.target, v.indicator.unit) : t('common.none')}
+                </td>
+                <td data-label={t('common.level')}>{v.indicator && !v.suppressed ? <TargetLevel colour={levelOf(v)} /> : t('common.none')}</td>
               </tr>
             );
           })}
@@ -401,7 +403,7 @@ function Corrections({ corrections }: { corrections: PublicCorrectionData[] }) {
   );
   return (
     <TableScroll label={t('unit.correctionsCaption')}>
-      <table className="table pub-table" data-testid="corrections">
+      <table className="table pub-table pub-table--stack" data-testid="corrections">
         <caption>{t('unit.correctionsCaption')}</caption>
         <thead>
           <tr>
@@ -425,11 +427,17 @@ function Corrections({ corrections }: { corrections: PublicCorrectionData[] }) {
                 <th scope="row" lang={q.lang}>
                   {q.text}
                 </th>
-                <td>{periodLabel(c.period, format.language, t)}</td>
-                <td className="num">{side(c, 'old')}</td>
-                <td className="num">{side(c, 'new')}</td>
-                <td>{format.dateTime(c.date)}</td>
-                <td lang="sv">{c.reason}</td>
+                <td data-label={t('common.period')}>{periodLabel(c.period, format.language, t)}</td>
+                <td className="num" data-label={t('unit.oldValue')}>
+                  {side(c, 'old')}
+                </td>
+                <td className="num" data-label={t('unit.newValue')}>
+                  {side(c, 'new')}
+                </td>
+                <td data-label={t('unit.date')}>{format.dateTime(c.date)}</td>
+                <td lang="sv" data-label={t('unit.reason')}>
+                  {c.reason}
+                </td>
               </tr>
             );
           })}
