@@ -51,6 +51,7 @@ export function ConfidentialityDialog({
   granted,
   onClose,
   onDone,
+  onReload,
 }: {
   open: boolean;
   reportId: string;
@@ -185,6 +186,7 @@ export function CorrectValueDialog({
   value,
   onClose,
   onDone,
+  onReload,
 }: {
   open: boolean;
   reportId: string;
@@ -345,6 +347,7 @@ export function RejectResponseDialog({
   response,
   onClose,
   onDone,
+  onReload,
 }: {
   open: boolean;
   response: PublicResponse_ResponseFragment | null;
