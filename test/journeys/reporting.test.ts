@@ -444,9 +444,11 @@ describe('the region follows up', () => {
     // Rounds and the overview of the Hälsoval round: counts by status and ownership, and its reports.
     await menu.getByRole('link', { name: 'Uppföljning', exact: true }).click();
     await page.getByTestId('rounds-table').waitFor();
-    expect(await page.getByTestId('round-row').count()).toBe(2);
+    // The two open 2025 rounds, and the closed half-year rounds of the published history.
+    expect(await page.getByTestId('round-row').filter({ hasText: 'Öppen' }).count()).toBe(2);
+    expect(await page.getByTestId('round-row').filter({ hasText: 'Stängd' }).count()).toBe(13);
     await expectAccessible(page, 'reporting-rounds');
-    await page.getByRole('link', { name: 'Uppföljning Hälsoval 2025' }).click();
+    await page.getByRole('link', { name: 'Uppföljning Hälsoval 2025', exact: true }).click();
     await page.getByTestId('status-counts').waitFor();
     const counts = page.getByTestId('status-counts');
     expect(await counts.textContent()).toContain('Egen regi');
@@ -461,7 +463,7 @@ describe('the region follows up', () => {
 
     // The overdue dental round: its late reports are marked in words.
     await page.goto(`${insyn.url}/uppfoljning`);
-    await page.getByRole('link', { name: 'Uppföljning tandvård barn och unga vuxna 2025' }).click();
+    await page.getByRole('link', { name: 'Uppföljning tandvård barn och unga vuxna 2025', exact: true }).click();
     await page.getByTestId('round-reports').waitFor();
     await expect.poll(() => page.getByTestId('overdue').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('overdue').first().textContent()).toMatch(/Försenad \d+ dag/);
