@@ -8,7 +8,7 @@ import { DEMO_TRACKING_CODES } from '../src/db/seed/demo-insight.js';
 import { runReminders } from '../src/modules/notifications/reminders.js';
 import { deliverOutbox } from '../src/modules/notifications/mailer.js';
 import { testLog } from './support/db.js';
-import { addWorkingDays, isWorkingDay } from '../src/modules/insight-requests/working-days.js';
+import { addWorkingDays, isWorkingDay } from '@insyn/shared';
 import { createTestApp, type Client, type TestApp } from './support/app.js';
 import { auditRowsOf, requestIdOf } from './support/actors.js';
 import { insightRequestIn } from './support/insight.js';

@@ -4,3 +4,4 @@ export * from './roles.js';
 export * from './limits.js';
 export * from './municipality.js';
 export * from './target.js';
+export * from './working-days.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { normaliseTrackingCode, trackingHash } from '../../modules/insight-requests/service.js';
-import { addWorkingDays } from '../../modules/insight-requests/working-days.js';
+import { addWorkingDays } from '@insyn/shared';
 
 /**
  * Tracking codes of the demo insight requests, to try the public status page (/insyn/status).

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { ErrorCode, type Role } from '@insyn/shared';
+import { ErrorCode, INSIGHT_ANSWER_WORKING_DAYS, addWorkingDays, type Role } from '@insyn/shared';
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../app/context.js';
 import { access, type ProviderScope } from '../../common/access.js';
@@ -15,13 +15,11 @@ import { formatDate, notify, notifyRequester, providerUsers } from '../notificat
 import type { InsightStep } from '../notifications/texts.js';
 import { InsightDecision, InsightEventKind, InsightRequest, InsightRequestStatus } from './entities.js';
 import type { InsightRequestFilter, InsightSecretPartInput, SubmitInsightRequestInput } from './types.js';
-import { addWorkingDays } from './working-days.js';
 
 const REVIEWERS: readonly Role[] = ['ADMIN', 'REVIEWER'];
 /** Submissions per client address and hour. */
 export const SUBMISSIONS_PER_HOUR = 5;
 /** Working days a provider has to answer, unless the reviewer sets another date. */
-export const DEFAULT_ANSWER_DAYS = 10;
 
 // Crockford base32 without I, L, O, U: 20 characters = 100 bits, shown as XXXXX-XXXXX-XXXXX-XXXXX.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -310,7 +308,7 @@ export const insightService = {
       throw badField('providerId', 'In-house units answer directly: record the answer instead of forwarding the request');
     }
     const now = new Date();
-    const due = dueAt ?? addWorkingDays(now, DEFAULT_ANSWER_DAYS);
+    const due = dueAt ?? addWorkingDays(now, INSIGHT_ANSWER_WORKING_DAYS);
     if (!(due instanceof Date) || Number.isNaN(due.getTime()) || due <= now) throw badField('dueAt', 'Choose a due date in the future');
     if (due.getTime() - now.getTime() > 366 * 86_400_000) throw badField('dueAt', 'Choose a due date within a year');
     await step(ctx, id, expectedVersion, async (em, row) => {

@@ -13,12 +13,14 @@ describe('the filter of the insight request list', () => {
 });
 
 describe('the suggested due date', () => {
-  it('counts ten working days, skipping weekends', () => {
+  it('counts ten working days, skipping weekends and public holidays, as the server does', () => {
     // Friday 4 December 2026 → Friday 18 December.
     expect(addWorkingDays('2026-12-04', 10)).toBe('2026-12-18');
     // Saturday → the following Friday week.
     expect(addWorkingDays('2026-12-05', 10)).toBe('2026-12-18');
     expect(addWorkingDays('2026-12-07', 1)).toBe('2026-12-08');
+    // Over Christmas and New Year: 24–26 and 31 December and 1 and 6 January are not working days.
+    expect(addWorkingDays('2026-12-18', 10)).toBe('2027-01-08');
   });
 });
 

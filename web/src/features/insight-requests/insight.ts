@@ -35,21 +35,8 @@ export function toGqlFilter(filter: InsightFilterState): { status?: InsightReque
   return Object.keys(out).length > 0 ? out : null;
 }
 
-/** The calendar day n working days (Monday–Friday) after `from` ("YYYY-MM-DD"). */
-export function addWorkingDays(from: string, n: number): string {
-  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  let left = n;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const day = date.getUTCDay();
-    if (day !== 0 && day !== 6) left--;
-  }
-  return date.toISOString().slice(0, 10);
-}
-
-/** The answer time the issue sets for a forwarded request. */
-export const DEFAULT_WORKING_DAYS = 10;
+/** The answer time the issue sets for a forwarded request: working days in Sweden (no weekends or public holidays). */
+export { addWorkingDaysToDate as addWorkingDays, INSIGHT_ANSWER_WORKING_DAYS as DEFAULT_WORKING_DAYS } from '@insyn/shared';
 
 /**
  * How to appeal a refusal (OSL 6 kap. 7 §, förvaltningslagen 44 §): the region's standard text,

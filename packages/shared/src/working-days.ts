@@ -69,3 +69,18 @@ export function addWorkingDays(from: Date, n: number): Date {
   }
   return new Date(from.getTime() + (date.getTime() - start.getTime()));
 }
+
+/** The calendar date ("YYYY-MM-DD") `n` working days after the date `from` ("YYYY-MM-DD"). */
+export function addWorkingDaysToDate(from: string, n: number): string {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  let date = new Date(Date.UTC(y, m - 1, d));
+  let left = n;
+  while (left > 0) {
+    date = new Date(date.getTime() + DAY);
+    if (isWorkingDay(date)) left--;
+  }
+  return key(date);
+}
+
+/** Working days a private provider has to answer a forwarded insight request, unless the region sets another date. */
+export const INSIGHT_ANSWER_WORKING_DAYS = 10;
