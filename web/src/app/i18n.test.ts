@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectSameTexts, keys } from '../test/translations';
 import sv from './locales/sv';
 import en from './locales/en';
 import { initI18n, LANGUAGE_STORAGE_KEY, storedLanguage, switchLanguage } from './i18n';
-
-/** All leaf keys of a nested resource object, as dotted paths. */
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) =>
-    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
-}
-
-function leaf(obj: object, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj);
-}
-
-function placeholders(text: string): string[] {
-  return [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]!).sort();
-}
 
 describe('translations', () => {
   it('every Swedish key has an English translation', () => {
@@ -30,15 +16,7 @@ describe('translations', () => {
   });
 
   it('no text is empty and both languages use the same placeholders', () => {
-    for (const key of keys(sv)) {
-      const s = leaf(sv, key);
-      const e = leaf(en, key);
-      expect(typeof s, key).toBe('string');
-      expect(typeof e, key).toBe('string');
-      expect((s as string).trim(), key).not.toBe('');
-      expect((e as string).trim(), key).not.toBe('');
-      expect(placeholders(e as string), key).toEqual(placeholders(s as string));
-    }
+    expectSameTexts(sv, en);
   });
 
   it('the language switch names the other language in that language', () => {

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { expectSameTexts } from '../../test/translations';
 import reportingSv from './reporting.sv';
 import reportingEn from './reporting.en';
 import { initI18n, loadNamespace, switchLanguage } from '../i18n';
 
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
-}
-
-function leaf(obj: object, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj);
-}
-
-function placeholders(text: string): string[] {
-  return [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]!).sort();
-}
-
 describe('texts of the follow-up pages', () => {
   it('have the same keys in Swedish and English, none empty, with the same placeholders', () => {
-    expect(keys(reportingEn)).toEqual(keys(reportingSv));
-    for (const key of keys(reportingSv)) {
-      const s = leaf(reportingSv, key) as string;
-      const e = leaf(reportingEn, key) as string;
-      expect(s.trim(), key).not.toBe('');
-      expect(e.trim(), key).not.toBe('');
-      expect(placeholders(e), key).toEqual(placeholders(s));
-    }
+    expectSameTexts(reportingSv, reportingEn);
   });
 
   it('load on demand and follow a language switch, with plurals', async () => {
