@@ -159,7 +159,7 @@ describe('GET /export/facts.csv', () => {
     ];
     for (const [res, status, code] of cases) {
       expect(res.status).toBe(status);
-      expect((await res.json()).errors[0].extensions.code).toBe(code);
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe(code);
     }
     const analyst = await get('/export/facts.csv?indicatorCodes=RES-PCT', { cookie: actors.clients.ANALYST.cookie });
     expect(analyst.status).toBe(200);
@@ -179,7 +179,7 @@ describe('GET /export/facts.csv', () => {
     for (const [query, param] of cases) {
       const res = await get(`/export/facts.csv?${query}`, { token: actors.analystToken });
       expect(res.status, query).toBe(400);
-      const body = await res.json();
+      const body = (await res.json()) as any;
       expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(body.errors[0].extensions.fields[0].path, query).toBe(param);
     }
@@ -255,7 +255,7 @@ describe('open data', () => {
     const { facts } = await graphqlFacts(actors.clients.ANALYST_TOKEN, { indicatorCodes: ['RES-PCT'] });
     expect(rows.map((r) => r[0])).toEqual(facts.map((f) => f.id));
     for (const r of rows) expect(r[16]).toBe('PUBLISHED');
-    const columns = await (await fetch(`${app.url}/open-data/columns.json`)).json();
+    const columns = (await (await fetch(`${app.url}/open-data/columns.json`)).json()) as any;
     expect(columns.licence.name).toMatch(/^CC0 1\.0/);
     expect(columns.columns.map((c: any) => c.name)).toEqual(FIELDS);
     for (const c of columns.columns) {
@@ -269,19 +269,19 @@ describe('open data', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json; charset=utf-8/);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.licence.url).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
     expect(body.columns.map((c: any) => c.name)).toEqual(FIELDS);
     const { facts } = await graphqlFacts(actors.clients.ANALYST_TOKEN, { indicatorCodes: ['RES-PCT', 'RES-CNT'] });
     expect(body.facts).toEqual(facts);
     expect(JSON.stringify(body)).not.toContain(String(CANARY.small));
-    const empty = await (await fetch(`${app.url}/open-data/facts.json?periods=1999`)).json();
+    const empty = (await (await fetch(`${app.url}/open-data/facts.json?periods=1999`)).json()) as any;
     expect(empty.facts).toEqual([]);
   });
 
   it('refuses parameters it does not have: publishedOnly is not one', async () => {
     const res = await fetch(`${app.url}/open-data/facts.csv?publishedOnly=false`);
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].extensions.fields[0].path).toBe('publishedOnly');
+    expect(((await res.json()) as any).errors[0].extensions.fields[0].path).toBe('publishedOnly');
   });
 });

@@ -333,7 +333,7 @@ describe('caching', () => {
     const page = await get(`{ publicComparison(indicatorCode: "RES-PCT", period: "${P1}") { rows { value } } publicPeriods municipalities { name } }`);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('public, max-age=60');
-    expect((await page.json()).data.publicPeriods[0]).toBe(P1);
+    expect(((await page.json()) as any).data.publicPeriods[0]).toBe(P1);
 
     const post = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ publicPeriods }' }) });
     expect(post.headers.get('cache-control')).toBe('no-store');
