@@ -4,19 +4,26 @@ import react from '@vitejs/plugin-react';
 import { graphqlDocuments } from './scripts/graphql-documents';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+/**
+ * React Router publishes the same code twice, differing only in its developer warnings; its
+ * package exports only the development copy. The build uses the production copy (no warnings in
+ * the shell every page loads); the dev server and the tests keep the warnings.
+ */
+const reactRouterProduction = fileURLToPath(new URL('../production/index.mjs', import.meta.resolve('react-router')));
 const api = process.env.INSYN_API_URL ?? 'http://localhost:4000';
 
 /**
  * Two pages: the SPA (index.html) and the bundled GraphiQL (graphiql.html). Everything is served
  * from our own origin; the server's CSP allows no inline or third-party scripts.
  */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: here('.'),
   // Each chunk imports only its own GraphQL documents (see scripts/graphql-documents.ts).
   plugins: [graphqlDocuments({ gqlDir: here('./src/gql') }), react()],
   resolve: {
     // Use @insyn/shared from its TypeScript source, so the web never waits for its build.
     conditions: ['source', 'module', 'browser', 'development|production'],
+    alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },
   build: {
     target: 'es2022',
@@ -64,4 +71,4 @@ export default defineConfig({
       '/healthz': { target: api, changeOrigin: true },
     },
   },
-});
+}));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { expectSameTexts, keys } from '../test/translations';
 import sv from './locales/sv';
 import en from './locales/en';
-import { initI18n, LANGUAGE_STORAGE_KEY, storedLanguage, switchLanguage } from './i18n';
+import { initI18n, LANGUAGE_STORAGE_KEY, loadNamespace, provideTexts, storedLanguage, switchLanguage } from './i18n';
+import indicatorsSv from './locales/pages/indicators.sv';
 
 describe('translations', () => {
   it('every Swedish key has an English translation', () => {
@@ -56,6 +57,8 @@ describe('language choice', () => {
 
   it('pluralises in both languages', async () => {
     const i18n = await initI18n('en');
+    provideTexts('pages/indicators', 'sv', indicatorsSv);
+    await loadNamespace(i18n, 'pages/indicators', 'en');
     await switchLanguage(i18n, 'sv');
     expect(i18n.t('indicators.areaCount', { count: 1 })).toBe('1 indikator');
     expect(i18n.t('indicators.areaCount', { count: 8 })).toBe('8 indikatorer');

@@ -5,7 +5,8 @@ import sv, { type Translation } from './locales/sv';
 import type accessSv from './locales/access.sv';
 import type reportingSv from './locales/reporting.sv';
 import type reviewSv from './locales/review.sv';
-import type publicSv from './locales/public.sv';
+import type { PagePart, PageTexts } from './locales/pages/parts';
+import type { PublicPart, PublicTexts } from './locales/public/parts';
 import type publicationSv from './locales/publication.sv';
 
 export const LANGUAGES = ['sv', 'en'] as const;
@@ -25,16 +26,29 @@ const loaders: Record<Language, () => Promise<Translation>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: typeof publicSv; publication: typeof publicationSv };
+    resources: { translation: typeof sv & PageTexts; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: PublicTexts; publication: typeof publicationSv };
   }
 }
 
 /**
  * Texts used only after logging in live in their own namespaces, loaded with the pages that need
- * them, so the public pages never download them.
+ * them, so the public pages never download them. The public results pages' texts (the "public"
+ * namespace) come in parts, one per page and one they share ("public/shared" …).
  */
 export type Namespace = 'access' | 'reporting' | 'review' | 'public' | 'publication';
-const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>>> = {
+/**
+ * What can be loaded: a namespace, one part of the "public" namespace, or the texts of the default
+ * namespace that only one public page shows ("pages/start" …; their Swedish comes with the page's
+ * code, see provideTexts).
+ */
+export type Texts = Exclude<Namespace, 'public'> | `public/${PublicPart}` | `pages/${PagePart}`;
+const textLoaders: Record<Texts, Partial<Record<Language, () => Promise<object>>>> = {
+  'pages/start': { en: () => import('./locales/pages/start.en').then((m) => m.default) },
+  'pages/program': { en: () => import('./locales/pages/program.en').then((m) => m.default) },
+  'pages/indicators': { en: () => import('./locales/pages/indicators.en').then((m) => m.default) },
+  'pages/accessibility': { en: () => import('./locales/pages/accessibility.en').then((m) => m.default) },
+  'pages/login': { en: () => import('./locales/pages/login.en').then((m) => m.default) },
+  'pages/notFound': { en: () => import('./locales/pages/notFound.en').then((m) => m.default) },
   access: {
     sv: () => import('./locales/access.sv').then((m) => m.default),
     en: () => import('./locales/access.en').then((m) => m.default),
@@ -49,10 +63,39 @@ const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>
     sv: () => import('./locales/review.sv').then((m) => m.default),
     en: () => import('./locales/review.en').then((m) => m.default),
   },
-  // The public results pages: municipality, unit, comparison, open data and insight requests.
-  public: {
-    sv: () => import('./locales/public.sv').then((m) => m.default),
-    en: () => import('./locales/public.en').then((m) => m.default),
+  // The public results pages: what they share, the start page's municipality chooser, a
+  // municipality, a unit, the comparison, open data, the insight-request form and its status.
+  'public/shared': {
+    sv: () => import('./locales/public/shared.sv').then((m) => m.default),
+    en: () => import('./locales/public/shared.en').then((m) => m.default),
+  },
+  'public/chooser': {
+    sv: () => import('./locales/public/chooser.sv').then((m) => m.default),
+    en: () => import('./locales/public/chooser.en').then((m) => m.default),
+  },
+  'public/municipality': {
+    sv: () => import('./locales/public/municipality.sv').then((m) => m.default),
+    en: () => import('./locales/public/municipality.en').then((m) => m.default),
+  },
+  'public/unit': {
+    sv: () => import('./locales/public/unit.sv').then((m) => m.default),
+    en: () => import('./locales/public/unit.en').then((m) => m.default),
+  },
+  'public/compare': {
+    sv: () => import('./locales/public/compare.sv').then((m) => m.default),
+    en: () => import('./locales/public/compare.en').then((m) => m.default),
+  },
+  'public/openData': {
+    sv: () => import('./locales/public/openData.sv').then((m) => m.default),
+    en: () => import('./locales/public/openData.en').then((m) => m.default),
+  },
+  'public/insight': {
+    sv: () => import('./locales/public/insight.sv').then((m) => m.default),
+    en: () => import('./locales/public/insight.en').then((m) => m.default),
+  },
+  'public/status': {
+    sv: () => import('./locales/public/status.sv').then((m) => m.default),
+    en: () => import('./locales/public/status.en').then((m) => m.default),
   },
   // Behind the login: publication, public responses and the handling of insight requests.
   publication: {
@@ -60,24 +103,74 @@ const namespaceLoaders: Record<Namespace, Record<Language, () => Promise<object>
     en: () => import('./locales/publication.en').then((m) => m.default),
   },
 };
-/** Namespaces an instance has used: a language switch loads them too, before it switches. */
-const usedNamespaces = new WeakMap<I18n, Set<Namespace>>();
+
+/** The i18next namespace texts belong to ("public/unit" → "public", "pages/start" → the default). */
+function namespaceOf(texts: Texts): Namespace | 'translation' {
+  if (texts.startsWith('pages/')) return 'translation';
+  return texts.startsWith('public/') ? 'public' : (texts as Namespace);
+}
+
+/** Texts that came with a page's code, by "language/texts". */
+const providedTexts = new Map<string, object>();
+
+/**
+ * Makes texts that a page's chunk carries available: the page calls this when its module loads
+ * (Swedish), and useNamespace then adds them at once, without a request or a wait.
+ */
+export function provideTexts(texts: Texts, language: Language, bundle: object): void {
+  providedTexts.set(`${language}/${texts}`, bundle);
+}
+
+function markLoaded(instance: I18n, key: string): void {
+  let loaded = loadedTexts.get(instance);
+  if (!loaded) loadedTexts.set(instance, (loaded = new Set()));
+  loaded.add(key);
+}
+
+/** Texts an instance has used: a language switch loads them too, before it switches. */
+const usedTexts = new WeakMap<I18n, Set<Texts>>();
+/** Texts loaded into an instance, as "language/texts". */
+const loadedTexts = new WeakMap<I18n, Set<string>>();
 const pendingLoads = new WeakMap<I18n, Map<string, Promise<void>>>();
 
-/** Loads a namespace's texts in a language into the instance; null when they are there already. */
-export function loadNamespace(instance: I18n, ns: Namespace, language: Language): Promise<void> | null {
-  let used = usedNamespaces.get(instance);
-  if (!used) usedNamespaces.set(instance, (used = new Set()));
-  used.add(ns);
-  if (instance.hasResourceBundle(language, ns)) return null;
+/**
+ * The instance itself: react-i18next's useTranslation hands each component its own wrapper of the
+ * instance (sharing its texts), and what is loaded and used is kept per instance.
+ */
+function rootOf(instance: I18n): I18n {
+  return (instance as I18n & { __original?: I18n }).__original ?? instance;
+}
+
+function isLoaded(instance: I18n, texts: Texts, language: Language): boolean {
+  // A namespace loaded in one piece (not in parts) is there once i18next has it.
+  if (!texts.includes('/') && instance.hasResourceBundle(language, texts)) return true;
+  return loadedTexts.get(instance)?.has(`${language}/${texts}`) ?? false;
+}
+
+/** Loads texts (a namespace or a part of one) in a language into the instance; null when they are there already. */
+export function loadNamespace(wrapper: I18n, texts: Texts, language: Language): Promise<void> | null {
+  const instance = rootOf(wrapper);
+  let used = usedTexts.get(instance);
+  if (!used) usedTexts.set(instance, (used = new Set()));
+  used.add(texts);
+  if (isLoaded(instance, texts, language)) return null;
+  const key = `${language}/${texts}`;
+  const provided = providedTexts.get(key);
+  if (provided) {
+    instance.addResourceBundle(language, namespaceOf(texts), provided, true, true);
+    markLoaded(instance, key);
+    return null;
+  }
   let pending = pendingLoads.get(instance);
   if (!pending) pendingLoads.set(instance, (pending = new Map()));
-  const key = `${language}/${ns}`;
   let promise = pending.get(key);
   if (!promise) {
-    promise = namespaceLoaders[ns][language]().then(
+    const loader = textLoaders[texts][language];
+    promise = (loader ? loader() : Promise.reject(new Error(`No ${language} texts for ${texts}`))).then(
       (bundle) => {
-        instance.addResourceBundle(language, ns, bundle, true, true);
+        // Deep, so that the parts of a namespace add up.
+        instance.addResourceBundle(language, namespaceOf(texts), bundle, true, true);
+        markLoaded(instance, key);
       },
       (error: unknown) => {
         pending.delete(key); // let a later render try again
@@ -89,12 +182,37 @@ export function loadNamespace(instance: I18n, ns: Namespace, language: Language)
   return promise;
 }
 
-/** Suspends the component until the namespace's texts in the current language are loaded. */
-export function useNamespace(ns: Namespace): void {
+/**
+ * Suspends the component until the texts (namespaces or parts of one) in the current language are
+ * loaded; several are fetched at the same time.
+ */
+export function useNamespace(...texts: Texts[]): void {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
-  const pending = loadNamespace(i18n, ns, language);
-  if (pending) use(pending);
+  const missing = texts.filter((t) => loadNamespace(i18n, t, language) !== null);
+  if (missing.length > 0) use(loadAll(i18n, missing, language));
+}
+
+/** One promise for several loads, the same on every render while they are on their way (as `use` wants). */
+function loadAll(wrapper: I18n, texts: Texts[], language: Language): Promise<void> {
+  const instance = rootOf(wrapper);
+  if (texts.length === 1) return loadNamespace(instance, texts[0]!, language) ?? Promise.resolve();
+  const pending = pendingLoads.get(instance)!;
+  const key = `${language}/${texts.join('+')}`;
+  let promise = pending.get(key);
+  if (!promise) {
+    promise = Promise.all(texts.map((t) => loadNamespace(instance, t, language))).then(
+      () => {
+        pending.delete(key);
+      },
+      (error: unknown) => {
+        pending.delete(key);
+        throw error;
+      },
+    );
+    pending.set(key, promise);
+  }
+  return promise;
 }
 
 export function isLanguage(value: unknown): value is Language {
@@ -139,7 +257,7 @@ export async function loadLanguage(instance: I18n, language: Language): Promise<
   if (!instance.hasResourceBundle(language, 'translation')) {
     instance.addResourceBundle(language, 'translation', await loaders[language]());
   }
-  await Promise.all([...(usedNamespaces.get(instance) ?? [])].map((ns) => loadNamespace(instance, ns, language)));
+  await Promise.all([...(usedTexts.get(rootOf(instance)) ?? [])].map((texts) => loadNamespace(instance, texts, language)));
 }
 
 /** Loads the language if needed, then switches to it (re-rendering the UI, setting <html lang>). */

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import type { LoggedInPages } from '../features/access/pages';
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -69,50 +70,59 @@ export const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 // Everything behind the login: its own chunks, and its own texts (the "access" namespace).
 export const AccessArea = lazy(() => import('../features/access/AccessArea'));
 export const RequireArea = lazy(() => import('../features/access/AccessArea').then((m) => ({ default: m.RequireArea })));
-export const AccountPage = lazy(() => import('../features/account/AccountPage'));
-export const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
-export const AdminHomePage = lazy(() => import('../features/admin/AdminHomePage'));
-export const UsersPage = lazy(() => import('../features/admin/users/UsersPage'));
-export const UserCreatePage = lazy(() => import('../features/admin/users/UserCreatePage'));
-export const UserEditPage = lazy(() => import('../features/admin/users/UserEditPage'));
-export const ProvidersAdminPage = lazy(() => import('../features/admin/providers/ProvidersAdminPage'));
-export const ProviderFormPage = lazy(() => import('../features/admin/providers/ProviderFormPage'));
-export const UnitFormPage = lazy(() => import('../features/admin/providers/UnitFormPage'));
-export const AgreementFormPage = lazy(() => import('../features/admin/providers/AgreementFormPage'));
-export const ChoiceSystemsPage = lazy(() => import('../features/admin/choice-systems/ChoiceSystemsPage'));
-export const ChoiceSystemFormPage = lazy(() => import('../features/admin/choice-systems/ChoiceSystemFormPage'));
-export const ProgramsAdminPage = lazy(() => import('../features/admin/programs/ProgramsAdminPage'));
-export const ProgramEditPage = lazy(() => import('../features/admin/programs/ProgramEditPage'));
-export const IndicatorsAdminPage = lazy(() => import('../features/admin/indicators/IndicatorsAdminPage'));
-export const IndicatorFormPage = lazy(() => import('../features/admin/indicators/IndicatorFormPage'));
-export const AuditTrailPage = lazy(() => import('../features/audit/AuditTrailPage'));
-export const ApiTokensPage = lazy(() => import('../features/tokens/ApiTokensPage'));
+
+/**
+ * A page (or area) behind the login. Where its code is, is listed in the logged-in area's chunk
+ * (features/access/pages.ts), which has loaded by then (AccessArea wraps these routes), so the
+ * code every public page loads does not carry that list.
+ */
+function behindLogin(name: keyof LoggedInPages) {
+  return lazy(() => import('../features/access/AccessArea').then((m) => m.loggedInPages[name]()));
+}
+export const AccountPage = behindLogin('AccountPage');
+export const ChangePasswordPage = behindLogin('ChangePasswordPage');
+export const AdminHomePage = behindLogin('AdminHomePage');
+export const UsersPage = behindLogin('UsersPage');
+export const UserCreatePage = behindLogin('UserCreatePage');
+export const UserEditPage = behindLogin('UserEditPage');
+export const ProvidersAdminPage = behindLogin('ProvidersAdminPage');
+export const ProviderFormPage = behindLogin('ProviderFormPage');
+export const UnitFormPage = behindLogin('UnitFormPage');
+export const AgreementFormPage = behindLogin('AgreementFormPage');
+export const ChoiceSystemsPage = behindLogin('ChoiceSystemsPage');
+export const ChoiceSystemFormPage = behindLogin('ChoiceSystemFormPage');
+export const ProgramsAdminPage = behindLogin('ProgramsAdminPage');
+export const ProgramEditPage = behindLogin('ProgramEditPage');
+export const IndicatorsAdminPage = behindLogin('IndicatorsAdminPage');
+export const IndicatorFormPage = behindLogin('IndicatorFormPage');
+export const AuditTrailPage = behindLogin('AuditTrailPage');
+export const ApiTokensPage = behindLogin('ApiTokensPage');
 
 // Follow-up: the provider's reports, the report editor and receipt, rounds, and the template builder,
 // with their texts (the "reporting" namespace) loaded by ReportingArea.
-export const ReportingArea = lazy(() => import('../features/reporting/ReportingArea'));
-export const MyReportsPage = lazy(() => import('../features/reporting/MyReportsPage'));
-export const ReportPage = lazy(() => import('../features/reporting/ReportPage'));
-export const ReceiptPage = lazy(() => import('../features/reporting/ReceiptPage'));
-export const RoundsPage = lazy(() => import('../features/reporting/rounds/RoundsPage'));
-export const RoundFormPage = lazy(() => import('../features/reporting/rounds/RoundFormPage'));
-export const RoundPage = lazy(() => import('../features/reporting/rounds/RoundPage'));
-export const TemplatesAdminPage = lazy(() => import('../features/admin/templates/TemplatesAdminPage'));
-export const TemplateEditPage = lazy(() => import('../features/admin/templates/TemplateEditPage'));
+export const ReportingArea = behindLogin('ReportingArea');
+export const MyReportsPage = behindLogin('MyReportsPage');
+export const ReportPage = behindLogin('ReportPage');
+export const ReceiptPage = behindLogin('ReceiptPage');
+export const RoundsPage = behindLogin('RoundsPage');
+export const RoundFormPage = behindLogin('RoundFormPage');
+export const RoundPage = behindLogin('RoundPage');
+export const TemplatesAdminPage = behindLogin('TemplatesAdminPage');
+export const TemplateEditPage = behindLogin('TemplateEditPage');
 
 // Review: the reviewer's queue and the report review, with their texts (the "review" namespace,
 // and "reporting" for statuses and answers) loaded by ReviewArea; notifications likewise.
-export const ReviewArea = lazy(() => import('../features/review/ReviewArea'));
-export const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueuePage'));
-export const ReviewReportPage = lazy(() => import('../features/review/ReviewReportPage'));
-export const NotificationsArea = lazy(() => import('../features/notifications/NotificationsArea'));
-export const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+export const ReviewArea = behindLogin('ReviewArea');
+export const ReviewQueuePage = behindLogin('ReviewQueuePage');
+export const ReviewReportPage = behindLogin('ReviewReportPage');
+export const NotificationsArea = behindLogin('NotificationsArea');
+export const NotificationsPage = behindLogin('NotificationsPage');
 
 // Handling insight requests (the region) and answering them (providers), with their texts (the
 // "publication" namespace) loaded by InsightArea.
-export const InsightArea = lazy(() => import('../features/insight-requests/InsightArea'));
-export const InsightRequestsPage = lazy(() => import('../features/insight-requests/InsightRequestsPage'));
-export const InsightRequestDetailPage = lazy(() => import('../features/insight-requests/InsightRequestPage'));
+export const InsightArea = behindLogin('InsightArea');
+export const InsightRequestsPage = behindLogin('InsightRequestsPage');
+export const InsightRequestDetailPage = behindLogin('InsightRequestDetailPage');
 
 // Public results: a municipality's units, a unit's results, the comparison, open data and insight
 // requests, with their texts (the "public" namespace) loaded by PublicArea.

@@ -1,7 +1,8 @@
 /**
- * Swedish texts of the Insyn web (the default language). The English file must have exactly the
- * same keys; the type `Translation` makes the compiler check that, and a unit test checks it again
- * at runtime.
+ * Swedish texts of the Insyn web (the default language), loaded with the code every page loads.
+ * The English file must have exactly the same keys; the type `Translation` makes the compiler check
+ * that, and a unit test checks it again at runtime. Texts that only one public page shows come
+ * with that page's code instead (pages/*.sv.ts).
  */
 const sv = {
   app: {
@@ -135,73 +136,6 @@ const sv = {
     PRIMARY_CARE: 'Primärvård (Hälsoval)',
     DENTAL_CARE: 'Tandvård för barn och unga vuxna',
   },
-  start: {
-    title: 'Insyn – Region Jämtland Härjedalen',
-    heading: 'Insyn i vården som regionen ansvarar för',
-    lead: 'Här kan alla se hur regionens utförare av hälso- och sjukvård och tandvård följs upp. Samma mål, samma riktlinjer och samma uppföljning gäller för regionens egna enheter och för privata utförare.',
-    equalTerms: 'Egen regi och privata utförare på lika villkor',
-    equalTermsBody:
-      'Sedan 1 juli 2024 omfattar fullmäktiges program alla utförare, även regionens egen regi. Resultaten redovisas sida vid sida, så att du kan jämföra.',
-    programLabel: 'Gällande program',
-    programLoading: 'Hämtar gällande program…',
-    programMissing: 'Inget program är antaget ännu.',
-    programLink: 'Läs programmet',
-    cardsHeading: 'Det här hittar du i Insyn',
-    cardProgram: 'Fullmäktiges mål och riktlinjer för alla utförare, och de beslut som styr uppföljningen.',
-    cardIndicators: 'Vad som mäts, hur det mäts och vilka målvärden som gäller varje år.',
-    cardProviders: 'Alla utförare – egen regi, privata, kommunala bolag och idéburna – med enheter och avtal.',
-    cardAccessibility: 'Hur tillgänglig Insyn är och hur du rapporterar brister.',
-  },
-  program: {
-    title: 'Program',
-    heading: 'Program för utförare',
-    lead: 'Fullmäktige beslutar varje mandatperiod om ett program med mål och riktlinjer för alla som utför regionens uppdrag, hur de följs upp och hur allmänhetens insyn tillgodoses (kommunallagen 5 kap. 3 §).',
-    loading: 'Hämtar programmet…',
-    none: 'Det finns inget program att visa ännu.',
-    term: 'Mandatperiod',
-    status: 'Status',
-    version: 'Version',
-    goalsHeading: 'Mål',
-    goalsLead: 'Målen gäller alla utförare, i egen regi och privata.',
-    goalCategory: 'Område',
-    goalGuidelines: 'Riktlinjer för målet',
-    goalIndicators: 'Mäts med',
-    guidelinesHeading: 'Riktlinjer',
-    guidelinesLead: 'Riktlinjerna anger vad utförarna ska eller bör göra.',
-    guidelineGoal: 'Mål',
-    guidelineNoGoal: 'Inte kopplad till ett enskilt mål',
-    obligation: 'Krav',
-    documentsHeading: 'Beslut som styr Insyn',
-    documentsLead: 'Fullmäktiges beslut som uppföljningen och insynen bygger på.',
-    documentKind: 'Typ',
-    documentsNone: 'Inga beslut är registrerade.',
-  },
-  indicators: {
-    title: 'Indikatorer',
-    heading: 'Indikatorer och målvärden',
-    lead: 'Indikatorerna mäter hur väl utförarna når programmets mål. Varje indikator har ett målvärde per år och en gräns för gul nivå.',
-    loading: 'Hämtar indikatorer…',
-    none: 'Det finns inga indikatorer ännu.',
-    code: 'Kod',
-    unit: 'Enhet',
-    direction: 'Riktning',
-    definition: 'Definition',
-    goal: 'Mål',
-    source: 'Källa',
-    noGoal: 'Inte kopplad till ett mål',
-    targetsCaption: 'Målvärden per år för {{name}}',
-    year: 'År',
-    target: 'Målvärde',
-    amberThreshold: 'Gräns för gul nivå',
-    currentYear: '(i år)',
-    noTargets: 'Inga målvärden är satta.',
-    legendHigher:
-      'Grön: minst målvärdet. Gul: från gränsen för gul nivå upp till målvärdet. Röd: under gränsen för gul nivå.',
-    legendLower:
-      'Grön: högst målvärdet. Gul: över målvärdet men högst gränsen för gul nivå. Röd: över gränsen för gul nivå.',
-    areaCount_one: '{{count}} indikator',
-    areaCount_other: '{{count}} indikatorer',
-  },
   providers: {
     title: 'Utförare',
     heading: 'Utförare',
@@ -257,39 +191,6 @@ const sv = {
     coveredUnits: 'Enheter i avtalet',
     scope: 'Programmet',
   },
-  accessibility: {
-    title: 'Tillgänglighetsredogörelse',
-    heading: 'Tillgänglighetsredogörelse för Insyn',
-    intro:
-      'Region Jämtland Härjedalen står bakom Insyn. Vi vill att så många som möjligt ska kunna använda tjänsten. Här beskriver vi hur Insyn uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka kända brister som finns och hur du kan rapportera problem till oss så att vi kan åtgärda dem.',
-    statusHeading: 'Hur tillgänglig är Insyn?',
-    status:
-      'Insyn är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan. Målet är att hela tjänsten ska uppfylla WCAG 2.1 på nivå AA.',
-    problemsHeading: 'Innehåll som inte är tillgängligt',
-    problemGraphiql:
-      'Utvecklarverktyget GraphiQL, där analytiker kan ställa frågor direkt mot API:et, är ett verktyg från tredje part. Det är inte fullt ut testat med skärmläsare och finns bara på engelska. Samma uppgifter finns på de vanliga sidorna i Insyn.',
-    problemLanguage:
-      'Program, mål, riktlinjer och indikatorer är beslutade på svenska och visas på svenska även när du har valt engelska.',
-    contactHeading: 'Vad kan du göra om du inte kan använda delar av Insyn?',
-    contact:
-      'Om du behöver innehåll från Insyn som inte är tillgängligt för dig, kontakta oss så försöker vi ge dig uppgifterna på ett annat sätt.',
-    reportHeading: 'Rapportera brister i tillgängligheten',
-    report:
-      'Vi strävar hela tiden efter att förbättra tillgängligheten. Om du upptäcker problem som inte beskrivs här, eller om du anser att vi inte uppfyller lagens krav, meddela oss så att vi får veta att problemet finns.',
-    reportLink: 'Skicka e-post till {{email}}',
-    reportAnswer: 'Vi svarar normalt inom fem arbetsdagar.',
-    supervisionHeading: 'Tillsyn',
-    supervision:
-      'Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.',
-    supervisionLink: 'Anmäl bristande tillgänglighet till Digg',
-    technicalHeading: 'Teknisk information om tillgängligheten',
-    technical:
-      'Insyn är byggd för att uppfylla nivå AA i standarden Web Content Accessibility Guidelines (WCAG) version 2.1. Sidorna fungerar med tangentbord, skärmläsare och förstoring, och går att använda i en 320 pixlar bred vy.',
-    testingHeading: 'Hur vi har testat Insyn',
-    testing:
-      'Vi gör en egen bedömning: varje sida testas automatiskt med axe-core på svenska och engelska, i bred och smal vy, och manuellt med tangentbord. Redogörelsen uppdaterades senast {{date}}.',
-    updatedDate: '2026-11-24',
-  },
   form: {
     errorSummaryTitle: 'Det finns fel i formuläret',
     errorSummaryLead: 'Rätta följande och försök igen:',
@@ -298,39 +199,6 @@ const sv = {
     saveFailed: 'Det gick inte att spara. Kontrollera anslutningen och försök igen.',
     notAllowed: 'Du har inte behörighet att göra det här.',
     sessionEnded: 'Du är inte längre inloggad. Logga in igen för att fortsätta.',
-  },
-  duration: {
-    seconds_one: '{{count}} sekund',
-    seconds_other: '{{count}} sekunder',
-    minutes_one: '{{count}} minut',
-    minutes_other: '{{count}} minuter',
-  },
-  login: {
-    title: 'Logga in',
-    heading: 'Logga in',
-    lead: 'För regionens handläggare, administratörer, revisorer och analytiker och för utförarnas personal. Allmänheten behöver inte logga in för att se program, indikatorer och utförare.',
-    needed: 'Logga in för att se sidan du sökte.',
-    email: 'E-postadress',
-    password: 'Lösenord',
-    showPassword: 'Visa lösenordet',
-    submit: 'Logga in',
-    submitting: 'Loggar in…',
-    emailMissing: 'Ange din e-postadress.',
-    passwordMissing: 'Ange ditt lösenord.',
-    failed: 'Fel e-postadress eller lösenord. Kontrollera uppgifterna och försök igen.',
-    rateLimited: 'För många misslyckade inloggningar. Vänta {{wait}} och försök sedan igen.',
-    unavailable: 'Det gick inte att nå Insyn just nu. Kontrollera din internetanslutning och försök igen.',
-    loggedOut: 'Du är nu utloggad.',
-    alreadySignedIn: 'Du är redan inloggad som {{name}}.',
-    continue: 'Fortsätt',
-    forgotHeading: 'Glömt lösenordet?',
-    forgot: 'Kontakta regionens administratör. Du får ett tillfälligt lösenord som du byter första gången du loggar in.',
-  },
-  notFound: {
-    title: 'Sidan finns inte',
-    heading: 'Sidan finns inte',
-    body: 'Vi hittar ingen sida med den adressen. Den kan ha flyttats, eller så är länken felskriven.',
-    home: 'Gå till startsidan',
   },
   orgNumber: {
     EMPTY: 'Ange organisationsnummer.',

@@ -10,6 +10,8 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { Loading } from '../../shared/ui/QueryStates';
 import { FlashProvider, FlashRegion } from './flash';
 
+export { loggedInPages } from './pages';
+
 /**
  * Everything behind the login: loads the texts of the logged-in pages (their own namespace) and
  * keeps the success messages, which are announced in a polite live region.

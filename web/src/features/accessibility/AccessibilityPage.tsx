@@ -2,12 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { provideTexts, useNamespace } from '../../app/i18n';
+import accessibilityTexts from '../../app/locales/pages/accessibility.sv';
+
+/** This page's own texts, in Swedish, come with its code (English is fetched when chosen). */
+provideTexts('pages/accessibility', 'sv', accessibilityTexts);
 
 export const ACCESSIBILITY_EMAIL = 'tillganglighet@insyn.example';
 const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
 
 /** Tillgänglighetsredogörelse per lagen (2018:1937) om tillgänglighet till digital offentlig service. */
 export default function AccessibilityPage() {
+  useNamespace('pages/accessibility');
   const { t } = useTranslation();
   const format = useFormat();
   useDocumentTitle(t('accessibility.title'));

@@ -10,6 +10,11 @@ import { apiProblem, NO_ERRORS, type FormErrors } from '../../shared/forms/error
 import { CheckboxField, Form, FormActions, TextField, useFormErrors } from '../../shared/forms/Form';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { provideTexts, useNamespace } from '../../app/i18n';
+import loginTexts from '../../app/locales/pages/login.sv';
+
+/** This page's own texts, in Swedish, come with its code (English is fetched when chosen). */
+provideTexts('pages/login', 'sv', loginTexts);
 
 const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -31,6 +36,7 @@ export function waitText(seconds: number, t: (key: 'duration.seconds' | 'duratio
  * the user goes back to the page they came from, or to the start of their work.
  */
 export default function LoginPage() {
+  useNamespace('pages/login');
   const { t } = useTranslation();
   useDocumentTitle(t('login.title'));
   const client = useApolloClient();

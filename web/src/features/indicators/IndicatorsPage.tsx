@@ -7,6 +7,11 @@ import { useHashTarget } from '../../shared/hooks/useHashTarget';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { EmptyNotice, ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { IndicatorCard } from './IndicatorCard';
+import { provideTexts, useNamespace } from '../../app/i18n';
+import indicatorsTexts from '../../app/locales/pages/indicators.sv';
+
+/** This page's own texts, in Swedish, come with its code (English is fetched when chosen). */
+provideTexts('pages/indicators', 'sv', indicatorsTexts);
 
 const IndicatorsPageQuery = graphql(`
   query IndicatorsPage {
@@ -21,6 +26,7 @@ const IndicatorsPageQuery = graphql(`
 const AREA_ORDER: ServiceArea[] = ['PRIMARY_CARE', 'DENTAL_CARE', 'ALL'];
 
 export default function IndicatorsPage() {
+  useNamespace('pages/indicators');
   const { t } = useTranslation();
   useDocumentTitle(t('indicators.title'));
   const { data, loading, error, refetch } = useQuery(IndicatorsPageQuery);

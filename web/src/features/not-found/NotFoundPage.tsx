@@ -3,9 +3,15 @@ import { Link } from 'react-router';
 import { paths } from '../../app/routes';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { provideTexts, useNamespace } from '../../app/i18n';
+import notFoundTexts from '../../app/locales/pages/notFound.sv';
+
+/** This page's own texts, in Swedish, come with its code (English is fetched when chosen). */
+provideTexts('pages/notFound', 'sv', notFoundTexts);
 
 /** Shown for every address the app does not know. */
 export default function NotFoundPage() {
+  useNamespace('pages/notFound');
   const { t } = useTranslation();
   useDocumentTitle(t('notFound.title'));
   return (

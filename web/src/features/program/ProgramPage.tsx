@@ -10,6 +10,11 @@ import { ProgramFacts } from './ProgramFacts';
 import { GoalCard } from './GoalCard';
 import { GuidelineItem } from './GuidelineItem';
 import { GoverningDocumentItem } from './GoverningDocumentItem';
+import { provideTexts, useNamespace } from '../../app/i18n';
+import programTexts from '../../app/locales/pages/program.sv';
+
+/** This page's own texts, in Swedish, come with its code (English is fetched when chosen). */
+provideTexts('pages/program', 'sv', programTexts);
 
 const ProgramPageQuery = graphql(`
   query ProgramPage {
@@ -35,6 +40,7 @@ const ProgramPageQuery = graphql(`
 `);
 
 export default function ProgramPage() {
+  useNamespace('pages/program');
   const { t } = useTranslation();
   useDocumentTitle(t('program.title'));
   const { data, loading, error, refetch } = useQuery(ProgramPageQuery);

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { Link, useSearchParams } from 'react-router';
+import { useNamespace } from '../../app/i18n';
 import { paths } from '../../app/routes';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../shared/hooks/useFormat';
@@ -39,6 +40,7 @@ export const COMPARE_PARAMS = { indicator: 'indikator', period: 'period', munici
 
 /** /jamfor?indikator=…&period=…&kommun=… — one indicator and period, every unit side by side, and per ownership. */
 export default function ComparisonPage() {
+  useNamespace('public/shared', 'public/compare');
   const { t } = useTranslation('public');
   useDocumentTitle(t('compare.title'));
   const [params, setParams] = useSearchParams();
@@ -258,7 +260,7 @@ function ComparisonResult({
         {indicator.definition}
       </p>
       <p>
-        {indicator.direction === 'HIGHER_IS_BETTER' ? t('unit.directionHigher') : t('unit.directionLower')}
+        {indicator.direction === 'HIGHER_IS_BETTER' ? t('common.directionHigher') : t('common.directionLower')}
         {targetText && (
           <>
             {' '}

@@ -8,12 +8,12 @@ import InsightRequestPage from './InsightRequestPage';
 import InsightStatusPage from './InsightStatusPage';
 import { tidyTrackingCode, validateInsightForm } from './insightForm';
 
-/** The page as PublicArea shows it: once the public texts are loaded. */
+/** The page once its texts are loaded (it loads them itself, suspending, as in the app). */
 function WithTexts({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    void Promise.resolve(loadNamespace(i18n, 'public', 'sv')).then(() => setReady(true));
+    void Promise.all((['public/shared', 'public/insight', 'public/status'] as const).map((texts) => loadNamespace(i18n, texts, 'sv'))).then(() => setReady(true));
   }, [i18n]);
   return ready ? <>{children}</> : null;
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { Link } from 'react-router';
+import { useNamespace } from '../../app/i18n';
 import { paths } from '../../app/routes';
 import { Form, SelectField, TextAreaField, TextField, useFormErrors } from '../../shared/forms/Form';
 import { apiProblem } from '../../shared/forms/errors';
@@ -35,6 +36,7 @@ const InsightChoicesQuery = graphql(`
 
 /** /insyn — the public's request for insight into a provider, with what happens next and the principle behind it. */
 export default function InsightRequestPage() {
+  useNamespace('public/shared', 'public/insight');
   const { t } = useTranslation('public');
   const [receipt, setReceipt] = useState<{ submitted: SubmittedInsightRequestData; email: string } | null>(null);
   useDocumentTitle(receipt ? t('insight.doneTitle') : t('insight.title'));

@@ -3,6 +3,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { Link, useLocation } from 'react-router';
+import { useNamespace } from '../../app/i18n';
 import { paths } from '../../app/routes';
 import { Form, TextField, useFormErrors } from '../../shared/forms/Form';
 import { apiProblem } from '../../shared/forms/errors';
@@ -24,7 +25,9 @@ const InsightStatusQuery = graphql(`
 
 /** /insyn/status — the requester enters the tracking code and sees status, timeline and decision. */
 export default function InsightStatusPage() {
+  useNamespace('public/shared', 'public/status');
   const { t } = useTranslation('public');
+  const { t: tDefault } = useTranslation();
   useDocumentTitle(t('status.title'));
   const client = useApolloClient();
   const location = useLocation();
@@ -75,7 +78,7 @@ export default function InsightStatusPage() {
 
   return (
     <>
-      <Breadcrumb items={[{ to: paths.insight, label: t('insight.title') }, { label: t('status.title') }]} />
+      <Breadcrumb items={[{ to: paths.insight, label: tDefault('nav.insight') }, { label: t('status.title') }]} />
       <PageHeader title={t('status.heading')} lead={t('status.lead')} />
       <Form state={state} onSubmit={() => void lookUp(code)} idPrefix="status" testId="status-form" className="form pub-status-form">
         <TextField

@@ -29,7 +29,7 @@ const MunicipalitiesQuery = graphql(`
  * A list, not a map: it reads the same with a screen reader, a keyboard and at 320 px.
  */
 export default function MunicipalityChooser() {
-  useNamespace('public');
+  useNamespace('public/shared', 'public/chooser');
   const { t } = useTranslation('public');
   const { data, error } = useQuery(MunicipalitiesQuery, CACHEABLE);
   const counts = useQuery(UnitCountsQuery, CACHEABLE);

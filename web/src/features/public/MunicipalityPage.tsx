@@ -4,6 +4,7 @@ import { Ownerships, type Ownership } from '@insyn/shared';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useNamespace } from '../../app/i18n';
 import { paths } from '../../app/routes';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../shared/hooks/useFormat';
@@ -31,6 +32,7 @@ const OWNERSHIP_PARAM = 'driftform';
 
 /** /kommun/:code — the municipality's units, who runs them, and their key values against target. */
 export default function MunicipalityPage() {
+  useNamespace('public/shared', 'public/municipality');
   const { t } = useTranslation('public');
   const { code = '' } = useParams();
   const [params, setParams] = useSearchParams();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useNamespace } from '../../app/i18n';
 import { paths } from '../../app/routes';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -35,6 +36,7 @@ export const OPEN_DATA_COLUMNS = [
 
 /** /oppna-data — what the open data is, the downloads, the licence and the columns. */
 export default function OpenDataPage() {
+  useNamespace('public/shared', 'public/openData');
   const { t } = useTranslation('public');
   useDocumentTitle(t('openData.title'));
   return (

@@ -1,12 +1,16 @@
 import { Outlet } from 'react-router';
-import { useNamespace } from '../../app/i18n';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_LANGUAGE, isLanguage, loadNamespace } from '../../app/i18n';
 import './public.css';
 
 /**
- * The public results pages (municipality, unit, comparison, open data, insight requests): loads
- * their texts (the "public" namespace) before any of them renders, so no other page downloads them.
+ * The public results pages (municipality, unit, comparison, open data, insight requests). Each
+ * page loads its own texts (its part of the "public" namespace, and the part they share), so no
+ * other page downloads them; the shared part starts loading here, while the page's code loads.
  */
 export default function PublicArea() {
-  useNamespace('public');
+  const { i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  loadNamespace(i18n, 'public/shared', language)?.catch(() => undefined);
   return <Outlet />;
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { Link, useParams } from 'react-router';
+import { useNamespace } from '../../app/i18n';
 import { paths } from '../../app/routes';
 import { isNotFound } from '../../shared/errors';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
@@ -46,6 +47,7 @@ const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.T
 
 /** /enhet/:unitId — a unit's published results, trend, the region's assessment, response and corrections. */
 export default function UnitResultsPage() {
+  useNamespace('public/shared', 'public/unit');
   const { t } = useTranslation('public');
   const { unitId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(PublicUnitQuery, { ...CACHEABLE, variables: { id: unitId } });
@@ -461,7 +463,7 @@ function Definitions({ indicators }: { indicators: PublicUnitDetailData['indicat
           <dd>
             <p lang={lang}>{i.definition}</p>
             <p className="pub-definitions__meta">
-              {tDefault(`unit.${i.unit}`)} · {i.direction === 'HIGHER_IS_BETTER' ? t('unit.directionHigher') : t('unit.directionLower')}
+              {tDefault(`unit.${i.unit}`)} · {i.direction === 'HIGHER_IS_BETTER' ? t('common.directionHigher') : t('common.directionLower')}
               {i.source ? (
                 <>
                   {' · '}

@@ -4,7 +4,7 @@ import { displayValue, levelOf, median, periodLabel, sortPeriods } from './value
 
 async function texts(language: 'sv' | 'en' = 'sv') {
   const i18n = await initI18n(language);
-  await loadNamespace(i18n, 'public', language);
+  await loadNamespace(i18n, 'public/shared', language);
   return { t: i18n.getFixedT(language, 'public'), tDefault: i18n.getFixedT(language) };
 }
 

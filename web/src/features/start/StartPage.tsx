@@ -9,6 +9,13 @@ import { useDataLang } from '../../shared/hooks/useDataLang';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { pickCurrentProgram } from '../program/pickProgram';
 import type { ProgramSummary_ProgramFragment } from '../../gql/graphql';
+import { provideTexts, useNamespace } from '../../app/i18n';
+import startTexts from '../../app/locales/pages/start.sv';
+import programTexts from '../../app/locales/pages/program.sv';
+
+/** This page's own texts, in Swedish, come with its code (English is fetched when chosen). */
+provideTexts('pages/start', 'sv', startTexts);
+provideTexts('pages/program', 'sv', programTexts);
 
 /** The way into the published results: its own chunk, with the public results' texts. */
 const MunicipalityChooser = lazy(() => import('../public/MunicipalityChooser'));
@@ -37,6 +44,7 @@ export const ProgramSummaryFragment = graphql(`
 `);
 
 export default function StartPage() {
+  useNamespace('pages/start', 'pages/program');
   const { t } = useTranslation();
   useDocumentTitle(t('start.title'), { full: true });
   const { data, loading, error } = useQuery(StartPageQuery);

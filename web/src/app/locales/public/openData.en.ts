@@ -1,0 +1,50 @@
+import type { PublicOpenDataTexts } from './openData.sv';
+
+/** English texts of the public results pages, the part for the open data page: the same keys as openData.sv.ts. */
+const texts: PublicOpenDataTexts = {
+  openData: {
+    title: 'Open data',
+    heading: 'Open data',
+    lead: 'All published results are available as open data. You may use them freely, for example in your own analyses, apps or spreadsheets.',
+    whatHeading: 'What is in the files?',
+    what: 'One row per published value: indicator, period, provider, ownership, unit and municipality, the value and the year’s target. The same rules apply as on the website: values based on fewer than 5 people are not shown, and confidential information is never published. A corrected value appears in its latest version.',
+    downloadHeading: 'Download',
+    csv: 'Results as CSV (for spreadsheets)',
+    json: 'Results as JSON (for programming)',
+    csvNote: 'The CSV file is UTF-8 encoded, uses commas as separators and a full stop as the decimal mark, and its first row holds the column names.',
+    updated: 'The files are created when you download them and always hold what is published at that moment.',
+    licenceHeading: 'Licence',
+    licence: 'The data are free to use under CC0 1.0 Universal. You do not need to ask for permission or name the source, but we are glad if you write “Source: Region Jämtland Härjedalen, Insyn”.',
+    licenceLink: 'Read the CC0 1.0 licence (opens on creativecommons.org)',
+    columnsHeading: 'Columns',
+    columnsCaption: 'The columns of the files',
+    column: 'Column',
+    description: 'Description',
+    columns: {
+      id: 'The value’s id. It stays the same when the value is corrected, so you can link versions.',
+      indicatorCode: 'The indicator’s code, e.g. TEL-SAMEDAY. The indicators are described on the Indicators page.',
+      indicatorName: 'The indicator’s name (in Swedish).',
+      period: 'The period the value is for, e.g. 2025 or 2025-H1 (first half of the year).',
+      providerId: 'The provider’s id in Insyn.',
+      providerName: 'The provider’s name.',
+      ownership: 'Ownership: IN_HOUSE (run by the region), PRIVATE, PUBLIC_COMPANY (municipal company) or NON_PROFIT.',
+      unitId: 'The unit’s id in Insyn. Empty when the provider reports several units jointly.',
+      unitName: 'The unit’s name. Empty when the provider reports several units jointly.',
+      municipalityCode: 'The municipality’s four-digit code from Statistics Sweden, e.g. 2380 for Östersund.',
+      municipalityName: 'The municipality’s name.',
+      value: 'The value in the indicator’s unit (percent, number per 1,000 and so on). Empty when the value is not shown.',
+      numerator: 'The numerator, for indicators that are a share or a number per 1,000 (e.g. calls answered). Empty when the value is not shown.',
+      denominator: 'The denominator, for indicators that are a share or a number per 1,000 (e.g. all calls). Empty when the value is not shown.',
+      target: 'The target for the period’s year. Empty when no target is set.',
+      suppressed: 'true when the value is not shown because it is based on fewer than 5 people, otherwise false.',
+      status: 'The report’s status. PUBLISHED for published values.',
+      publishedAt: 'When the value was published or last corrected (ISO 8601, UTC).',
+      updatedAt: 'When the row last changed (ISO 8601, UTC). Use it to fetch only what is new.',
+    },
+    apiHeading: 'For developers',
+    api: 'The same data can be fetched with queries to Insyn’s open GraphQL API.',
+    apiLink: 'Try the API in GraphiQL',
+  },
+};
+
+export default texts;

@@ -1,0 +1,58 @@
+import type { PublicUnitTexts } from './unit.sv';
+
+/** English texts of the public results pages, the part for a unit's published results: the same keys as unit.sv.ts. */
+const texts: PublicUnitTexts = {
+  unit: {
+    title: 'Results for {{name}}',
+    loading: 'Loading the results…',
+    notFoundTitle: 'Unit not found',
+    notFoundBody: 'There is no unit with published results at this address. It may have been removed, or the link may be mistyped.',
+    facts: 'About the unit',
+    jointHeading: 'Results are reported jointly',
+    jointBody: 'The provider submits one report for several units. The results below apply to all of these units together:',
+    resultsHeading: 'Results by period',
+    resultsLead: 'Values published after the region’s review. A corrected value is shown with its new value; the correction is listed in the correction log further down.',
+    noResults: 'There are no published results for this unit yet.',
+    resultsCaption: 'Results for {{period}}',
+    answer: 'Answer',
+    trendHeading: 'Trend over time',
+    trendCaption: '{{indicator}} by period',
+    trendChartLabel: '{{indicator}}: chart of the value by period. The same figures are in the table.',
+    trendTableLabel: 'Table: {{indicator}} by period',
+    trendTooFew: 'There is only one period, so there is no trend to show yet.',
+    assessmentsHeading: 'The region’s assessment by goal',
+    assessmentsCaption: 'Assessment by goal, {{period}}',
+    assessmentsLead: 'After its review the region assesses how well the unit meets each goal of the programme.',
+    noAssessments: 'The region has not published an assessment yet.',
+    goal: 'Goal',
+    rating: 'Assessment',
+    motivation: 'Reasoning',
+    responseHeading: 'The provider’s comment',
+    responseLead: 'The provider may add a short comment on its results. The region has approved it for publication, but it is the provider’s own text.',
+    noResponse: 'The provider has not left a comment.',
+    correctionsHeading: 'Corrections',
+    correctionsLead: 'When the region corrects a published value, the old value is kept. All corrections are listed here.',
+    noCorrections: 'No values have been corrected.',
+    correctionsCaption: 'Correction log',
+    oldValue: 'Previous value',
+    newValue: 'New value',
+    date: 'Date',
+    reason: 'Reason',
+    definitionsHeading: 'What the indicators measure',
+    definitionsLead: 'How the values are calculated. The region sets the targets for each year.',
+    compareLink: 'Compare with other units',
+    textPublic: 'Answer in words',
+  },
+  rating: {
+    MET: 'Met',
+    PARTLY_MET: 'Partly met',
+    NOT_MET: 'Not met',
+    NOT_ASSESSED: 'Not assessed',
+  },
+  chart: {
+    target: 'Target',
+    noValue: 'not shown',
+  },
+};
+
+export default texts;
