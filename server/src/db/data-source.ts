@@ -12,10 +12,12 @@ import { publication } from '../modules/publication/index.js';
 import { results } from '../modules/results/index.js';
 import { bi } from '../modules/bi/index.js';
 import { insightRequests } from '../modules/insight-requests/index.js';
+import { conditions } from '../modules/conditions/index.js';
+import { lastResort } from '../modules/last-resort/index.js';
 import { migrations } from './migrations/index.js';
 import { SqlLogger } from './sql-logger.js';
 
-export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities, ...notifications.entities, ...publication.entities, ...results.entities, ...bi.entities, ...insightRequests.entities];
+export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities, ...notifications.entities, ...publication.entities, ...results.entities, ...bi.entities, ...insightRequests.entities, ...conditions.entities, ...lastResort.entities];
 
 export function createDataSource(url: string, log: Logger, poolSize = 10): DataSource {
   return new DataSource({

@@ -1,0 +1,4 @@
+export const conditions = {
+  entities: [] as Function[],
+  resolvers: [] as Function[],
+} as const;

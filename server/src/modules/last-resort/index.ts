@@ -1,0 +1,4 @@
+export const lastResort = {
+  entities: [] as Function[],
+  resolvers: [] as Function[],
+} as const;
