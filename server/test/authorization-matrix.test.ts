@@ -86,6 +86,7 @@ const f = {} as {
   indicator: string;
   draft: string;
   program: string;
+  conditionsDoc: string;
   demoPasswordHash: string;
   template: string;
   templateDraft: string;
@@ -119,6 +120,18 @@ const table: Record<string, Entry> = {
   programs: { document: '{ programs { title } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
   program: { document: 'query($id: ID!) { program(id: $id) { title } }', matrix: PUBLIC, variables: () => ({ id: f.program }) },
   governingDocuments: { document: '{ governingDocuments { decisionReference } }', matrix: PUBLIC },
+  governingDocument: {
+    document: 'query($id: ID!) { governingDocument(id: $id) { currentVersion { version conditions { code } } } }',
+    matrix: PUBLIC,
+    variables: () => ({ id: f.conditionsDoc }),
+    check: (r) => expect(r.currentVersion.conditions.length).toBeGreaterThan(0),
+  },
+  governingDocumentDiff: {
+    document: 'query($id: ID!) { governingDocumentDiff(documentId: $id, fromVersion: 1, toVersion: 3) { conditions { code change } } }',
+    matrix: PUBLIC,
+    variables: () => ({ id: f.conditionsDoc }),
+    check: (r) => expect(r.conditions.map((c: { change: string }) => c.change)).toContain('CHANGED'),
+  },
   indicators: { document: '{ indicators { code } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
   indicator: { document: '{ indicator(code: "FIXED-GP") { name } }', matrix: PUBLIC },
   viewer: {
@@ -318,6 +331,20 @@ const table: Record<string, Entry> = {
     document: 'mutation($id: ID!, $input: TargetInput!) { setIndicatorTarget(indicatorId: $id, input: $input) { value } }',
     matrix: ADMIN_ONLY,
     variables: () => ({ id: f.indicator, input: { year: 2030, value: 50 + next(), amberThreshold: 40 } }),
+  },
+  adoptGoverningDocumentVersion: {
+    document: 'mutation($input: AdoptGoverningDocumentVersionInput!) { adoptGoverningDocumentVersion(input: $input) { version } }',
+    matrix: ADMIN_ONLY,
+    variables: async () => ({
+      input: {
+        documentId: f.conditionsDoc,
+        expectedVersion: (await one('SELECT max(version)::int AS v FROM governing_document_version WHERE document_id = $1', [f.conditionsDoc])).v,
+        decisionReference: `RS/MATRIS/${next()}`,
+        decidedBy: 'Regionstyrelsen',
+        decidedAt: '2030-01-01',
+        conditions: [{ code: 'V1', heading: 'Matris', text: 'Ett villkor.' }],
+      },
+    }),
   },
 
   // --- Follow-up: templates and rounds are read by anyone logged in --------------------------
@@ -658,8 +685,76 @@ const table: Record<string, Entry> = {
     variables: async () => ({ id: (await insightIn('DECIDED')).id }),
     check: (r) => expect(r.status).toBe('CLOSED'),
   },
+
+  // --- Last-resort register and coverage ------------------------------------------------------
+  lastResortObligations: {
+    document: '{ lastResortObligations(first: 5) { totalCount edges { node { decisionReference } } } }',
+    matrix: PUBLIC,
+    check: (r) => expect(r.totalCount).toBeGreaterThan(0),
+  },
+  lastResortObligation: {
+    document: 'query($id: ID!) { lastResortObligation(id: $id) { decisionReference } }',
+    matrix: PUBLIC,
+    variables: async () => ({ id: (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id }),
+  },
+  lastResortCoverage: {
+    document: '{ lastResortCoverage(year: 2025) { municipality { code } soleProvider listedPersons } }',
+    matrix: REGION,
+    check: (r) => expect(r).toHaveLength(8),
+  },
+  unitListings: {
+    document: 'query($u: ID!) { unitListings(unitId: $u) { year listedPersons } }',
+    matrix: REGION,
+    variables: () => ({ u: f.hedeUnit }),
+  },
+  createLastResortObligation: {
+    document: 'mutation($input: LastResortObligationInput!) { createLastResortObligation(input: $input) { id } }',
+    matrix: PLANNERS,
+    variables: async () => {
+      const day = lastResortDay(next());
+      const { municipality_code } = await one('SELECT municipality_code FROM unit WHERE id = $1', [f.hedeUnit]);
+      return {
+        input: { municipalityCode: municipality_code, choiceSystemId: f.choiceSystem, unitId: f.hedeUnit, minimumService: 'Matris', decisionReference: 'RS/MATRIS', validFrom: day, validTo: day },
+      };
+    },
+  },
+  updateLastResortObligation: {
+    document: 'mutation($id: ID!, $input: LastResortObligationInput!) { updateLastResortObligation(id: $id, expectedVersion: 1, input: $input) { version } }',
+    matrix: PLANNERS,
+    variables: async () => ({ id: await lastResortObligation(), input: { minimumService: `Matris ${next()}` } }),
+  },
+  endLastResortObligation: {
+    document: 'mutation($id: ID!, $to: LocalDate!) { endLastResortObligation(id: $id, expectedVersion: 1, validTo: $to) { validTo } }',
+    matrix: PLANNERS,
+    variables: async () => {
+      const id = await lastResortObligation();
+      return { id, to: (await one('SELECT valid_from::text AS d FROM last_resort_obligation WHERE id = $1', [id])).d };
+    },
+  },
+  setListedPersons: {
+    document: 'mutation($u: ID!, $n: Int!) { setListedPersons(unitId: $u, year: 2099, listedPersons: $n) { listedPersons } }',
+    matrix: PLANNERS,
+    variables: () => ({ u: f.hedeUnit, n: next() }),
+  },
+  importListings: {
+    document: 'mutation($csv: String!) { importListings(csv: $csv) { rows } }',
+    matrix: PLANNERS,
+    variables: () => ({ csv: `unit_id;year;listed_persons\n${f.hedeUnit};2098;${next()}\n` }),
+    check: (r) => expect(r.rows).toBe(1),
+  },
 };
 
+/** A day of its own for each last-resort obligation the matrix makes (three days apart). */
+const lastResortDay = (k: number) => new Date(Date.UTC(2200, 0, 1) + k * 3 * 86_400_000).toISOString().slice(0, 10);
+/** A new obligation of Hede's unit in the matrix's own choice system, two days long, at version 1. */
+const lastResortObligation = async (): Promise<string> =>
+  (
+    await one(
+      `INSERT INTO last_resort_obligation (municipality_code, choice_system_id, unit_id, minimum_service, decision_reference, valid_from, valid_to)
+       SELECT municipality_code, $2, id, 'Matris', 'RS/MATRIS', $3::date, $3::date + 1 FROM unit WHERE id = $1 RETURNING id`,
+      [f.hedeUnit, f.choiceSystem, lastResortDay(next())],
+    )
+  ).id;
 /** A report of Jämtvård's (the PROVIDER's) waiting for a reviewer, made in SQL: a new one each call. */
 const reviewReport = async (status: 'SUBMITTED' | 'APPROVED'): Promise<string> => {
   const { reportId } = await openReport(app.ds, f.reviewTemplate, 'LOV-HV-2012-004');
@@ -728,6 +823,7 @@ beforeAll(async () => {
     await one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Matrisutkast', 2095, 2096, 'RS/MATRIS-UTKAST') RETURNING id`)
   ).id;
   f.program = (await one(`SELECT id FROM program WHERE status = 'ADOPTED' ORDER BY term_start LIMIT 1`)).id;
+  f.conditionsDoc = (await one(`SELECT id FROM governing_document WHERE kind = 'EQUAL_CONDITIONS'`)).id;
   f.demoPasswordHash = (await one(`SELECT password_hash FROM app_user WHERE email = 'admin@insyn.example'`)).password_hash;
   f.template = (await one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
   f.templateDraft = await smallTemplate('DRAFT');

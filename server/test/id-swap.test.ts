@@ -42,7 +42,7 @@ let actors: Actors;
 const x = {} as Record<
   | 'provider' | 'user' | 'unit' | 'agreement' | 'adminToken' | 'choiceSystem' | 'indicator' | 'program' | 'draft' | 'goal' | 'guideline' | 'ownColleague'
   | 'template' | 'templateDraft' | 'section' | 'question' | 'round' | 'report' | 'attachment'
-  | 'submitted' | 'approved' | 'thread' | 'resolvedThread' | 'notification' | 'insight' | 'published' | 'response',
+  | 'submitted' | 'approved' | 'thread' | 'resolvedThread' | 'notification' | 'insight' | 'published' | 'response' | 'conditionsDoc',
   string
 >;
 const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
@@ -71,6 +71,51 @@ const missingTemplate = () => templateInput({ section: MISSING, question: MISSIN
 const TEMPLATE_IDS = ['input.sections.id', 'input.sections.questions.goalId', 'input.sections.questions.guidelineId', 'input.sections.questions.id', 'input.sections.questions.indicatorId'];
 
 const table: Record<string, Swap> = {
+  // --- Last-resort register: the obligations are public; keeping them and the listing is the region's
+  lastResortObligation: {
+    document: 'query($id: ID!) { lastResortObligation(id: $id) { decisionReference } }',
+    swaps: ['id'],
+    foreign: () => ({ id: lastResort.obligation }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
+  },
+  unitListings: {
+    document: 'query($u: ID!) { unitListings(unitId: $u) { year } }',
+    swaps: ['unitId'],
+    foreign: () => ({ u: x.unit }),
+    missing: () => ({ u: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  createLastResortObligation: {
+    document: `mutation($c: ID, $u: ID) { createLastResortObligation(input: { municipalityCode: "2380", choiceSystemId: $c, unitId: $u,
+      minimumService: "Bytt", decisionReference: "BYTT", validFrom: "2090-01-01" }) { id } }`,
+    swaps: ['input.choiceSystemId', 'input.unitId'],
+    foreign: () => ({ c: x.choiceSystem, u: x.unit }),
+    missing: () => ({ c: MISSING, u: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', AUDITOR: 'FORBIDDEN' },
+  },
+  updateLastResortObligation: {
+    document: `mutation($id: ID!, $c: ID, $u: ID) { updateLastResortObligation(id: $id, expectedVersion: 1,
+      input: { choiceSystemId: $c, unitId: $u }) { id } }`,
+    swaps: ['id', 'input.choiceSystemId', 'input.unitId'],
+    foreign: () => ({ id: lastResort.obligation, c: x.choiceSystem, u: x.unit }),
+    missing: () => ({ id: MISSING, c: MISSING, u: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  endLastResortObligation: {
+    document: 'mutation($id: ID!) { endLastResortObligation(id: $id, expectedVersion: 1, validTo: "2099-12-31") { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: lastResort.obligation }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  setListedPersons: {
+    document: 'mutation($u: ID!) { setListedPersons(unitId: $u, year: 2090, listedPersons: 1) { year } }',
+    swaps: ['unitId'],
+    foreign: () => ({ u: x.unit }),
+    missing: () => ({ u: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
   // --- Public objects: anyone reads them ------------------------------------------------------
   provider: {
     document: 'query($id: ID!) { provider(id: $id) { name orgNumber } }',
@@ -92,6 +137,29 @@ const table: Record<string, Swap> = {
     foreign: () => ({ id: x.program }),
     missing: () => ({ id: MISSING }),
     callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
+  },
+  // The equal-conditions rules: read by anyone, versions adopted by ADMIN.
+  governingDocument: {
+    document: 'query($id: ID!) { governingDocument(id: $id) { title } }',
+    swaps: ['id'],
+    foreign: () => ({ id: x.conditionsDoc }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
+  },
+  governingDocumentDiff: {
+    document: 'query($id: ID!) { governingDocumentDiff(documentId: $id, fromVersion: 1, toVersion: 2) { documentId } }',
+    swaps: ['documentId'],
+    foreign: () => ({ id: x.conditionsDoc }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
+  },
+  adoptGoverningDocumentVersion: {
+    document: `mutation($d: ID!) { adoptGoverningDocumentVersion(input: { documentId: $d, expectedVersion: 3, decisionReference: "RS/BYTT/2030",
+      decidedBy: "Regionstyrelsen", decidedAt: "2030-01-01", conditions: [{ code: "V1", heading: "Bytt", text: "Bytt" }] }) { id } }`,
+    swaps: ['input.documentId'],
+    foreign: () => ({ d: x.conditionsDoc }),
+    missing: () => ({ d: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
   },
 
   // --- Users and tokens: scoped ----------------------------------------------------------------
@@ -565,6 +633,7 @@ beforeAll(async () => {
   x.choiceSystem = (await one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
   x.indicator = (await one(`SELECT id FROM indicator WHERE code = 'FIXED-GP'`)).id;
   x.program = (await one(`SELECT id FROM program WHERE status = 'ADOPTED' LIMIT 1`)).id;
+  x.conditionsDoc = (await one(`SELECT id FROM governing_document WHERE kind = 'EQUAL_CONDITIONS'`)).id;
   x.goal = (await one('SELECT id FROM goal WHERE program_id = $1 LIMIT 1', [x.program])).id;
   x.guideline = (await one('SELECT id FROM guideline WHERE program_id = $1 LIMIT 1', [x.program])).id;
   x.draft = (await one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Utkast', 2030, 2031, 'RS/UTKAST/2029') RETURNING id`)).id;
@@ -682,8 +751,16 @@ async function stateOfData(): Promise<unknown> {
     (SELECT count(*) FROM publication) AS publication,
     (SELECT count(*) FROM published_value) AS published_value,
     (SELECT count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(string_agg(status, ',' ORDER BY id), '') FROM public_response) AS public_response,
-    (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM insight_request) AS insight_request`);
+    (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM insight_request) AS insight_request,
+    (SELECT count(*) FROM governing_document_version) AS governing_document_version,
+    (SELECT count(*) FROM governing_document_condition) AS governing_document_condition`);
 }
+
+/** An obligation of the last-resort register (demo data), for the rows above. */
+const lastResort = { obligation: '' };
+beforeAll(async () => {
+  lastResort.obligation = (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id;
+});
 
 describe('id swapping', () => {
   it('covers every operation that takes an id, and every id it takes', async () => {

@@ -5,6 +5,8 @@ import { LocalDiskStore, type AttachmentStore } from '../../modules/reporting/st
 import { insertDemoHistory } from './demo-history.js';
 import { insertDemoReporting } from './demo-reporting.js';
 import { insertDemoInsight } from './demo-insight.js';
+import { insertDemoLastResort } from './demo-last-resort.js';
+import { insertDemoConditions } from './demo-conditions.js';
 import { hashPassword } from '../../modules/identity/service.js';
 import {
   COUNTY,
@@ -83,6 +85,8 @@ export async function loadDemoRegion(
     }
     // Insight requests in every state (loaded once).
     await insertDemoInsight(em);
+    await insertDemoLastResort(em);
+    await insertDemoConditions(em); // The equal-conditions rules in three versions (loaded once).
     return has(SEED_ACTION) ? 'present' : 'loaded';
   });
 }

@@ -1,4 +1,7 @@
+import { Condition, GoverningDocumentVersion } from './entities.js';
+import { ConditionsQueries, GoverningDocumentVersionFields, VersionFields } from './resolver.js';
+
 export const conditions = {
-  entities: [] as Function[],
-  resolvers: [] as Function[],
+  entities: [GoverningDocumentVersion, Condition] as Function[],
+  resolvers: [ConditionsQueries, GoverningDocumentVersionFields, VersionFields] as Function[],
 } as const;
