@@ -46,6 +46,7 @@ import {
 } from './routes';
 import { NotificationsArea, NotificationsPage, ReviewArea, ReviewQueuePage, ReviewReportPage } from './routes';
 import { InsightArea, InsightRequestDetailPage, InsightRequestsPage } from './routes';
+import { CoveragePage, LastResortArea, ListingImportPage } from './routes';
 import { ComparisonPage, InsightRequestPage, InsightStatusPage, MunicipalityPage, OpenDataPage, PublicArea, UnitResultsPage } from './routes';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { Loading } from '../shared/ui/QueryStates';
@@ -156,6 +157,15 @@ function Pages() {
               <Route element={<InsightArea />}>
                 <Route path="/insynsbegaran" element={<InsightRequestsPage />} />
                 <Route path="/insynsbegaran/:id" element={<InsightRequestDetailPage />} />
+              </Route>
+            </Route>
+            {/* The last-resort register: the region reads coverage; ADMIN and REVIEWER import listings. */}
+            <Route element={<RequireArea area="lastResort" />}>
+              <Route element={<LastResortArea />}>
+                <Route path="/sistahandsansvar" element={<CoveragePage />} />
+                <Route element={<RequireArea area="lastResortEdit" />}>
+                  <Route path="/sistahandsansvar/listning" element={<ListingImportPage />} />
+                </Route>
               </Route>
             </Route>
             <Route element={<RequireArea area="account" />}>

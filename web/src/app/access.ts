@@ -26,6 +26,9 @@ export const areaRoles = {
   review: ['ADMIN', 'REVIEWER', 'AUDITOR'],
   /** Insight requests: the region handles them, auditors read them, providers answer those forwarded to them. */
   insightRequests: ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER'],
+  /** The last-resort register and coverage: the region keeps it, auditors read it. */
+  lastResort: ['ADMIN', 'REVIEWER', 'AUDITOR'],
+  lastResortEdit: ['ADMIN', 'REVIEWER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof areaRoles;
@@ -45,6 +48,7 @@ export type NavKey =
   | 'rounds'
   | 'review'
   | 'insightRequests'
+  | 'lastResort'
   | 'admin'
   | 'users'
   | 'audit'
@@ -81,6 +85,7 @@ export function mainNavItems(roles: readonly Role[] | null | undefined): NavItem
   if (mayUse(roles, 'rounds')) items.push({ key: 'rounds', to: paths.rounds });
   if (mayUse(roles, 'review')) items.push({ key: 'review', to: paths.review });
   if (mayUse(roles, 'insightRequests')) items.push({ key: 'insightRequests', to: paths.insightRequests });
+  if (mayUse(roles, 'lastResort')) items.push({ key: 'lastResort', to: paths.lastResort });
   if (mayUse(roles, 'admin')) items.push({ key: 'admin', to: paths.admin });
   else if (mayUse(roles, 'users')) items.push({ key: 'users', to: paths.users });
   if (mayUse(roles, 'audit')) items.push({ key: 'audit', to: paths.audit });

@@ -8,6 +8,7 @@ import type reviewSv from './locales/review.sv';
 import type { PagePart, PageTexts } from './locales/pages/parts';
 import type { PublicPart, PublicTexts } from './locales/public/parts';
 import type publicationSv from './locales/publication.sv';
+import type lastResortSv from './locales/lastResort.sv';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,7 +27,7 @@ const loaders: Record<Language, () => Promise<Translation>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv & PageTexts; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: PublicTexts; publication: typeof publicationSv };
+    resources: { translation: typeof sv & PageTexts; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: PublicTexts; publication: typeof publicationSv; lastResort: typeof lastResortSv };
   }
 }
 
@@ -35,7 +36,7 @@ declare module 'i18next' {
  * them, so the public pages never download them. The public results pages' texts (the "public"
  * namespace) come in parts, one per page and one they share ("public/shared" …).
  */
-export type Namespace = 'access' | 'reporting' | 'review' | 'public' | 'publication';
+export type Namespace = 'access' | 'reporting' | 'review' | 'public' | 'publication' | 'lastResort';
 /**
  * What can be loaded: a namespace, one part of the "public" namespace, or the texts of the default
  * namespace that only one public page shows ("pages/start" …; their Swedish comes with the page's
@@ -101,6 +102,11 @@ const textLoaders: Record<Texts, Partial<Record<Language, () => Promise<object>>
   publication: {
     sv: () => import('./locales/publication.sv').then((m) => m.default),
     en: () => import('./locales/publication.en').then((m) => m.default),
+  },
+  // The last-resort register: coverage per year and the import of listed persons.
+  lastResort: {
+    sv: () => import('./locales/lastResort.sv').then((m) => m.default),
+    en: () => import('./locales/lastResort.en').then((m) => m.default),
   },
 };
 

@@ -56,6 +56,8 @@ export const paths = {
   insightStatus: '/insyn/status',
   insightRequests: '/insynsbegaran',
   insightRequest: (requestId: string) => `/insynsbegaran/${id(requestId)}`,
+  lastResort: '/sistahandsansvar',
+  lastResortImport: '/sistahandsansvar/listning',
 } as const;
 
 export const StartPage = lazy(() => import('../features/start/StartPage'));
@@ -123,6 +125,11 @@ export const NotificationsPage = behindLogin('NotificationsPage');
 export const InsightArea = behindLogin('InsightArea');
 export const InsightRequestsPage = behindLogin('InsightRequestsPage');
 export const InsightRequestDetailPage = behindLogin('InsightRequestDetailPage');
+
+// The last-resort register: coverage per year and the listing import, with their texts ("lastResort").
+export const LastResortArea = behindLogin('LastResortArea');
+export const CoveragePage = behindLogin('CoveragePage');
+export const ListingImportPage = behindLogin('ListingImportPage');
 
 // Public results: a municipality's units, a unit's results, the comparison, open data and insight
 // requests, with their texts (the "public" namespace) loaded by PublicArea.

@@ -1,4 +1,7 @@
+import { LastResortObligation } from './entities.js';
+import { LastResortResolver } from './resolver.js';
+
 export const lastResort = {
-  entities: [] as Function[],
-  resolvers: [] as Function[],
+  entities: [LastResortObligation] as Function[],
+  resolvers: [LastResortResolver] as Function[],
 } as const;

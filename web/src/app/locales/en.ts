@@ -26,6 +26,7 @@ const en: Translation = {
     rounds: 'Follow-up',
     review: 'Review',
     insightRequests: 'Insight requests',
+    lastResort: 'Last-resort responsibility',
     notifications: 'Notifications',
     notificationsUnread_one: 'Notifications ({{count}} unread)',
     notificationsUnread_other: 'Notifications ({{count}} unread)',

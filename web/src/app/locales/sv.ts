@@ -29,6 +29,7 @@ const sv = {
     rounds: 'Uppföljning',
     review: 'Granskning',
     insightRequests: 'Insynsbegäranden',
+    lastResort: 'Sistahandsansvar',
     notifications: 'Notiser',
     notificationsUnread_one: 'Notiser ({{count}} oläst)',
     notificationsUnread_other: 'Notiser ({{count}} olästa)',

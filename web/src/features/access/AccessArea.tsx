@@ -57,6 +57,8 @@ const AREA_ROLE_NAMES: Record<Area, Role[]> = {
   roundsEdit: ['ADMIN', 'REVIEWER'],
   review: ['ADMIN', 'REVIEWER', 'AUDITOR'],
   insightRequests: ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER'],
+  lastResort: ['ADMIN', 'REVIEWER', 'AUDITOR'],
+  lastResortEdit: ['ADMIN', 'REVIEWER'],
 };
 
 /** "You do not have access": who you are, who the page is for, and where you can go instead. */

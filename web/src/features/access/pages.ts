@@ -38,6 +38,9 @@ export const loggedInPages = {
   InsightArea: () => import('../insight-requests/InsightArea'),
   InsightRequestsPage: () => import('../insight-requests/InsightRequestsPage'),
   InsightRequestDetailPage: () => import('../insight-requests/InsightRequestPage'),
+  LastResortArea: () => import('../last-resort/LastResortArea'),
+  CoveragePage: () => import('../last-resort/CoveragePage'),
+  ListingImportPage: () => import('../last-resort/ImportPage'),
 };
 
 export type LoggedInPages = typeof loggedInPages;

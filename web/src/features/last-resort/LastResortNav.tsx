@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { mayUse } from '../../app/access';
+import { paths } from '../../app/routes';
+import { useViewer } from '../../app/viewer';
+
+/** Coverage, and (for those who keep the register) the import of listed persons. */
+export function LastResortNav() {
+  const { t } = useTranslation('lastResort');
+  const { viewer } = useViewer();
+  return (
+    <nav aria-label={t('nav.label')} className="subnav subnav--inline">
+      <ul className="subnav__list">
+        <li>
+          <NavLink to={paths.lastResort} end className="subnav__link">
+            {t('nav.coverage')}
+          </NavLink>
+        </li>
+        {mayUse(viewer?.roles, 'lastResortEdit') && (
+          <li>
+            <NavLink to={paths.lastResortImport} className="subnav__link">
+              {t('nav.import')}
+            </NavLink>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
