@@ -742,76 +742,8 @@ const table: Record<string, Entry> = {
     variables: () => ({ csv: `unit_id;year;listed_persons\n${f.hedeUnit};2098;${next()}\n` }),
     check: (r) => expect(r.rows).toBe(1),
   },
-
-  // --- Last-resort register and coverage ------------------------------------------------------
-  lastResortObligations: {
-    document: '{ lastResortObligations(first: 5) { totalCount edges { node { decisionReference } } } }',
-    matrix: PUBLIC,
-    check: (r) => expect(r.totalCount).toBeGreaterThan(0),
-  },
-  lastResortObligation: {
-    document: 'query($id: ID!) { lastResortObligation(id: $id) { decisionReference } }',
-    matrix: PUBLIC,
-    variables: async () => ({ id: (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id }),
-  },
-  lastResortCoverage: {
-    document: '{ lastResortCoverage(year: 2025) { municipality { code } soleProvider listedPersons } }',
-    matrix: REGION,
-    check: (r) => expect(r).toHaveLength(8),
-  },
-  unitListings: {
-    document: 'query($u: ID!) { unitListings(unitId: $u) { year listedPersons } }',
-    matrix: REGION,
-    variables: () => ({ u: f.hedeUnit }),
-  },
-  createLastResortObligation: {
-    document: 'mutation($input: LastResortObligationInput!) { createLastResortObligation(input: $input) { id } }',
-    matrix: PLANNERS,
-    variables: async () => {
-      const day = lastResortDay(next());
-      const { municipality_code } = await one('SELECT municipality_code FROM unit WHERE id = $1', [f.hedeUnit]);
-      return {
-        input: { municipalityCode: municipality_code, choiceSystemId: f.choiceSystem, unitId: f.hedeUnit, minimumService: 'Matris', decisionReference: 'RS/MATRIS', validFrom: day, validTo: day },
-      };
-    },
-  },
-  updateLastResortObligation: {
-    document: 'mutation($id: ID!, $input: LastResortObligationInput!) { updateLastResortObligation(id: $id, expectedVersion: 1, input: $input) { version } }',
-    matrix: PLANNERS,
-    variables: async () => ({ id: await lastResortObligation(), input: { minimumService: `Matris ${next()}` } }),
-  },
-  endLastResortObligation: {
-    document: 'mutation($id: ID!, $to: LocalDate!) { endLastResortObligation(id: $id, expectedVersion: 1, validTo: $to) { validTo } }',
-    matrix: PLANNERS,
-    variables: async () => {
-      const id = await lastResortObligation();
-      return { id, to: (await one('SELECT valid_from::text AS d FROM last_resort_obligation WHERE id = $1', [id])).d };
-    },
-  },
-  setListedPersons: {
-    document: 'mutation($u: ID!, $n: Int!) { setListedPersons(unitId: $u, year: 2099, listedPersons: $n) { listedPersons } }',
-    matrix: PLANNERS,
-    variables: () => ({ u: f.hedeUnit, n: next() }),
-  },
-  importListings: {
-    document: 'mutation($csv: String!) { importListings(csv: $csv) { rows } }',
-    matrix: PLANNERS,
-    variables: () => ({ csv: `unit_id;year;listed_persons\n${f.hedeUnit};2098;${next()}\n` }),
-    check: (r) => expect(r.rows).toBe(1),
-  },
 };
 
-/** A day of its own for each last-resort obligation the matrix makes (three days apart). */
-const lastResortDay = (k: number) => new Date(Date.UTC(2200, 0, 1) + k * 3 * 86_400_000).toISOString().slice(0, 10);
-/** A new obligation of Hede's unit in the matrix's own choice system, two days long, at version 1. */
-const lastResortObligation = async (): Promise<string> =>
-  (
-    await one(
-      `INSERT INTO last_resort_obligation (municipality_code, choice_system_id, unit_id, minimum_service, decision_reference, valid_from, valid_to)
-       SELECT municipality_code, $2, id, 'Matris', 'RS/MATRIS', $3::date, $3::date + 1 FROM unit WHERE id = $1 RETURNING id`,
-      [f.hedeUnit, f.choiceSystem, lastResortDay(next())],
-    )
-  ).id;
 /** A day of its own for each last-resort obligation the matrix makes (three days apart). */
 const lastResortDay = (k: number) => new Date(Date.UTC(2200, 0, 1) + k * 3 * 86_400_000).toISOString().slice(0, 10);
 /** A new obligation of Hede's unit in the matrix's own choice system, two days long, at version 1. */

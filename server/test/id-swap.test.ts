@@ -116,51 +116,6 @@ const table: Record<string, Swap> = {
     missing: () => ({ u: MISSING }),
     callers: { PROVIDER: 'FORBIDDEN' },
   },
-  // --- Last-resort register: the obligations are public; keeping them and the listing is the region's
-  lastResortObligation: {
-    document: 'query($id: ID!) { lastResortObligation(id: $id) { decisionReference } }',
-    swaps: ['id'],
-    foreign: () => ({ id: lastResort.obligation }),
-    missing: () => ({ id: MISSING }),
-    callers: { PROVIDER: 'PUBLIC', anonymous: 'PUBLIC' },
-  },
-  unitListings: {
-    document: 'query($u: ID!) { unitListings(unitId: $u) { year } }',
-    swaps: ['unitId'],
-    foreign: () => ({ u: x.unit }),
-    missing: () => ({ u: MISSING }),
-    callers: { PROVIDER: 'FORBIDDEN' },
-  },
-  createLastResortObligation: {
-    document: `mutation($c: ID, $u: ID) { createLastResortObligation(input: { municipalityCode: "2380", choiceSystemId: $c, unitId: $u,
-      minimumService: "Bytt", decisionReference: "BYTT", validFrom: "2090-01-01" }) { id } }`,
-    swaps: ['input.choiceSystemId', 'input.unitId'],
-    foreign: () => ({ c: x.choiceSystem, u: x.unit }),
-    missing: () => ({ c: MISSING, u: MISSING }),
-    callers: { PROVIDER: 'FORBIDDEN', AUDITOR: 'FORBIDDEN' },
-  },
-  updateLastResortObligation: {
-    document: `mutation($id: ID!, $c: ID, $u: ID) { updateLastResortObligation(id: $id, expectedVersion: 1,
-      input: { choiceSystemId: $c, unitId: $u }) { id } }`,
-    swaps: ['id', 'input.choiceSystemId', 'input.unitId'],
-    foreign: () => ({ id: lastResort.obligation, c: x.choiceSystem, u: x.unit }),
-    missing: () => ({ id: MISSING, c: MISSING, u: MISSING }),
-    callers: { PROVIDER: 'FORBIDDEN' },
-  },
-  endLastResortObligation: {
-    document: 'mutation($id: ID!) { endLastResortObligation(id: $id, expectedVersion: 1, validTo: "2099-12-31") { id } }',
-    swaps: ['id'],
-    foreign: () => ({ id: lastResort.obligation }),
-    missing: () => ({ id: MISSING }),
-    callers: { PROVIDER: 'FORBIDDEN' },
-  },
-  setListedPersons: {
-    document: 'mutation($u: ID!) { setListedPersons(unitId: $u, year: 2090, listedPersons: 1) { year } }',
-    swaps: ['unitId'],
-    foreign: () => ({ u: x.unit }),
-    missing: () => ({ u: MISSING }),
-    callers: { PROVIDER: 'FORBIDDEN' },
-  },
   // --- Public objects: anyone reads them ------------------------------------------------------
   provider: {
     document: 'query($id: ID!) { provider(id: $id) { name orgNumber } }',
@@ -800,12 +755,6 @@ async function stateOfData(): Promise<unknown> {
     (SELECT count(*) FROM governing_document_version) AS governing_document_version,
     (SELECT count(*) FROM governing_document_condition) AS governing_document_condition`);
 }
-
-/** An obligation of the last-resort register (demo data), for the rows above. */
-const lastResort = { obligation: '' };
-beforeAll(async () => {
-  lastResort.obligation = (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id;
-});
 
 /** An obligation of the last-resort register (demo data), for the rows above. */
 const lastResort = { obligation: '' };
