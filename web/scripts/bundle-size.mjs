@@ -18,7 +18,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.j
 const PUBLIC_KB = Number(process.env.INSYN_PUBLIC_JS_BUDGET_KB ?? 170);
 const APP_KB = Number(process.env.INSYN_APP_JS_BUDGET_KB ?? 300);
 /** Features whose pages need no login. */
-const PUBLIC = /features\/(start|program|indicators|providers|accessibility|not-found|auth|public)\//;
+const PUBLIC = /features\/(start|program|indicators|providers|accessibility|not-found|auth|public|conditions)\//;
 
 const gz = new Map();
 function gzipKb(file) {

@@ -8,6 +8,7 @@ import { Layout } from './Layout';
 import {
   AccessArea,
   AccessibilityPage,
+  ConditionsPage,
   AccountPage,
   AdminHomePage,
   AgreementFormPage,
@@ -83,6 +84,7 @@ function Pages() {
           <Route path="/utforare" element={<ProvidersPage />} />
           <Route path="/utforare/:id" element={<ProviderPage />} />
           <Route path="/tillganglighet" element={<AccessibilityPage />} />
+          <Route path="/likvardiga-villkor" element={<ConditionsPage />} />
           <Route path="/logga-in" element={<LoginPage />} />
           {/* Public results and insight requests: no login, their texts load with PublicArea. */}
           <Route element={<PublicArea />}>

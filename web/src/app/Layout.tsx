@@ -99,6 +99,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link to={paths.accessibility}>{t('footer.accessibility')}</Link>
               </li>
               <li>
+                <Link to={paths.equalConditions}>{t('footer.equalConditions')}</Link>
+              </li>
+              <li>
                 <Link to={paths.openData}>{t('footer.openData')}</Link>
               </li>
               <li>

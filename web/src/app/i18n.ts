@@ -9,6 +9,7 @@ import type { PagePart, PageTexts } from './locales/pages/parts';
 import type { PublicPart, PublicTexts } from './locales/public/parts';
 import type publicationSv from './locales/publication.sv';
 import type lastResortSv from './locales/lastResort.sv';
+import type conditionsSv from './locales/conditions.sv';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,7 +28,7 @@ const loaders: Record<Language, () => Promise<Translation>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv & PageTexts; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: PublicTexts; publication: typeof publicationSv; lastResort: typeof lastResortSv };
+    resources: { translation: typeof sv & PageTexts; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: PublicTexts; publication: typeof publicationSv; lastResort: typeof lastResortSv; conditions: typeof conditionsSv };
   }
 }
 
@@ -36,7 +37,7 @@ declare module 'i18next' {
  * them, so the public pages never download them. The public results pages' texts (the "public"
  * namespace) come in parts, one per page and one they share ("public/shared" …).
  */
-export type Namespace = 'access' | 'reporting' | 'review' | 'public' | 'publication' | 'lastResort';
+export type Namespace = 'access' | 'reporting' | 'review' | 'public' | 'publication' | 'lastResort' | 'conditions';
 /**
  * What can be loaded: a namespace, one part of the "public" namespace, or the texts of the default
  * namespace that only one public page shows ("pages/start" …; their Swedish comes with the page's
@@ -107,6 +108,11 @@ const textLoaders: Record<Texts, Partial<Record<Language, () => Promise<object>>
   lastResort: {
     sv: () => import('./locales/lastResort.sv').then((m) => m.default),
     en: () => import('./locales/lastResort.en').then((m) => m.default),
+  },
+  // The equal-conditions rules: public page (versions, comparison) and adopting a new version.
+  conditions: {
+    sv: () => import('./locales/conditions.sv').then((m) => m.default),
+    en: () => import('./locales/conditions.en').then((m) => m.default),
   },
 };
 

@@ -11,6 +11,7 @@ export const paths = {
   providers: '/utforare',
   provider: (providerId: string) => `/utforare/${id(providerId)}`,
   accessibility: '/tillganglighet',
+  equalConditions: '/likvardiga-villkor',
   login: '/logga-in',
   account: '/konto',
   changePassword: '/konto/losenord',
@@ -66,6 +67,7 @@ export const IndicatorsPage = lazy(() => import('../features/indicators/Indicato
 export const ProvidersPage = lazy(() => import('../features/providers/ProvidersPage'));
 export const ProviderPage = lazy(() => import('../features/providers/ProviderPage'));
 export const AccessibilityPage = lazy(() => import('../features/accessibility/AccessibilityPage'));
+export const ConditionsPage = lazy(() => import('../features/conditions/ConditionsPage'));
 export const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 export const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 

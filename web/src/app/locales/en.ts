@@ -46,6 +46,7 @@ const en: Translation = {
       'Insyn is Region Jämtland Härjedalen’s system for following up, and giving the public insight into, everyone who carries out the region’s services – in-house units and private providers on equal terms.',
     linksLabel: 'About this website',
     accessibility: 'Accessibility statement',
+    equalConditions: 'Equal conditions for providers',
     openData: 'Open data',
     api: 'Open GraphQL API (GraphiQL)',
     dataLanguage: 'The programme, goals and indicators are adopted in Swedish and are shown in Swedish.',
@@ -116,6 +117,7 @@ const en: Translation = {
     PROGRAM: 'Programme',
     EQUAL_CONDITIONS: 'Equal conditions',
     OTHER: 'Governing document',
+    equalConditionsLink: 'The conditions, the decisions and a comparison of versions',
   },
   unit: {
     PERCENT: 'Percent',

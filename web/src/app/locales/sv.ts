@@ -49,6 +49,7 @@ const sv = {
       'Insyn är Region Jämtland Härjedalens system för uppföljning av och insyn i alla som utför regionens uppdrag – egen regi och privata utförare på lika villkor.',
     linksLabel: 'Om webbplatsen',
     accessibility: 'Tillgänglighetsredogörelse',
+    equalConditions: 'Likvärdiga villkor för utförare',
     openData: 'Öppna data',
     api: 'Öppet GraphQL-API (GraphiQL)',
     dataLanguage: 'Program, mål och indikatorer är beslutade på svenska och visas på svenska.',
@@ -119,6 +120,7 @@ const sv = {
     PROGRAM: 'Program',
     EQUAL_CONDITIONS: 'Likvärdiga villkor',
     OTHER: 'Styrdokument',
+    equalConditionsLink: 'Villkoren, besluten och jämförelse mellan versioner',
   },
   unit: {
     PERCENT: 'Procent',

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/routes';
 import { graphql } from '../../gql';
 import type { GoverningDocumentItem_DocumentFragment } from '../../gql/graphql';
 import { useDataLang } from '../../shared/hooks/useDataLang';
@@ -47,6 +49,13 @@ export function GoverningDocumentItem({ document }: { document: GoverningDocumen
           </div>
         )}
       </dl>
+      {document.kind === 'EQUAL_CONDITIONS' && (
+        <p>
+          <Link to={paths.equalConditions} data-testid="equal-conditions-link">
+            {t('documentKind.equalConditionsLink')}
+          </Link>
+        </p>
+      )}
     </li>
   );
 }

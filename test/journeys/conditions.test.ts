@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, describeViolations, launchBrowser, screenshot, watchPage } from '../support/browser.js';
+import { startInsyn, type InsynProcess } from '../support/insyn.js';
+
+/** The equal-conditions rules in Chromium, without login: the conditions in force, the decisions, two versions compared with the keyboard. */
+let insyn: InsynProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  insyn = await startInsyn();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (insyn) {
+    expect(await insyn.stop()).toBe(0);
+    fs.rmSync(insyn.dataDir, { recursive: true, force: true });
+  }
+});
+
+async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await page.goto(`${insyn.url}${path}`);
+  await page.locator('main h1').first().waitFor();
+  return { page, problems };
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const violations = await axe(page);
+  await screenshot(page, name);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+describe('equal conditions', () => {
+  it('reached from the program page; shows the conditions in force and every decision', async () => {
+    const { page, problems } = await open('/program');
+    await page.getByTestId('equal-conditions-link').click();
+    await expect.poll(() => page.url()).toContain('/likvardiga-villkor');
+    await expect.poll(() => page.getByTestId('conditions-current-version').textContent()).toContain('Version 3');
+    expect(await page.getByTestId('conditions-current').locator('li').count()).toBe(9);
+    const history = page.getByTestId('conditions-history');
+    expect(await history.locator('tbody tr').count()).toBe(3);
+    expect(await history.textContent()).toContain('RS/383/2021');
+    expect(await history.textContent()).toContain('Regionfullmäktige');
+    await expectAccessible(page, 'conditions');
+    expect(problems).toEqual([]);
+  });
+
+  it('compares two versions chosen with the keyboard, changed words marked and labelled', async () => {
+    const { page, problems } = await open('/likvardiga-villkor');
+    // Default: the version before the latest against the latest.
+    await expect.poll(() => page.getByTestId('conditions-summary').textContent()).toContain('ändrade');
+    const from = page.getByTestId('conditions-from');
+    await from.focus();
+    // Version 1 is the first option: go up from version 2 with the arrow key.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => from.inputValue()).toBe('1');
+    await expect.poll(() => page.url()).toContain('fran=1');
+    const diff = page.getByTestId('conditions-diff');
+    await expect.poll(() => diff.locator('[data-change="ADDED"]').count()).toBe(1);
+    const v2 = diff.locator('li', { hasText: 'Samma krav och uppföljning' });
+    expect(await v2.getByText('Ändrat').count()).toBeGreaterThan(0);
+    await expect.poll(() => v2.locator('ins').first().textContent()).toContain('granskningens');
+    expect(await diff.locator('li[data-change="ADDED"]').getByText('Nytt').count()).toBe(1);
+    await expectAccessible(page, 'conditions-compare');
+
+    // Only the changes, with the keyboard: tab to the checkbox and tick it.
+    await page.getByLabel('Visa bara ändrade villkor').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => diff.locator('[data-change="UNCHANGED"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('stacks the two versions at 320 px without sideways scrolling', async () => {
+    const { page } = await open('/likvardiga-villkor?fran=1&till=3', 320);
+    await page.getByTestId('conditions-diff').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'conditions-320');
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Swedish texts of the equal-conditions rules (the "conditions" namespace): the public page with
+ * the current conditions, the version history and the comparison of two versions, and the admin
+ * page that adopts a new version. The English file must have exactly the same keys (the compiler
+ * and a unit test check).
+ */
+const conditionsSv = {
+  page: {
+    title: 'Likvärdiga villkor',
+    heading: 'Likvärdiga villkor för utförare',
+    lead: 'Villkoren som gör att regionens egna enheter och privata utförare inom vårdvalen verkar på samma villkor. Fullmäktige har beslutat om dem och lämnat justeringar till regionstyrelsen; varje ändring blir en ny version med sitt beslut.',
+    loading: 'Hämtar villkoren…',
+    none: 'Villkoren är inte registrerade ännu.',
+    current: 'Gällande villkor',
+    currentVersion: 'Version {{version}}, beslutad {{date}} av {{by}} ({{reference}})',
+    history: 'Versioner och beslut',
+    historyCaption: 'Alla beslutade versioner, den senaste först',
+    version: 'Version',
+    decisionReference: 'Diarienummer',
+    decidedBy: 'Beslutat av',
+    decidedAt: 'Beslutsdatum',
+    note: 'Vad beslutet ändrade',
+    currentBadge: 'gäller',
+    conditionCode: 'Villkor {{code}}',
+    admin: 'Anta en ny version',
+  },
+  compare: {
+    heading: 'Jämför två versioner',
+    lead: 'Välj två versioner. Ändrade ord är markerade som borttagna eller tillagda, och varje villkor har en etikett som säger om det är nytt, borttaget, ändrat eller oförändrat.',
+    from: 'Äldre version',
+    to: 'Nyare version',
+    option: 'Version {{version}} – {{reference}}, {{date}}',
+    loading: 'Jämför…',
+    same: 'Du har valt samma version två gånger. Välj två olika versioner för att se skillnaderna.',
+    summary: '{{changed}} ändrade, {{added}} nya, {{removed}} borttagna och {{unchanged}} oförändrade villkor',
+    onlyChanges: 'Visa bara ändrade villkor',
+    caption: 'Villkoren i version {{from}} och version {{to}} sida vid sida',
+    condition: 'Villkor',
+    change: 'Ändring',
+    inVersion: 'Version {{version}}',
+    absent: 'Finns inte i den här versionen',
+    added: 'tillagt:',
+    removed: 'borttaget:',
+    changes: {
+      ADDED: 'Nytt',
+      REMOVED: 'Borttaget',
+      CHANGED: 'Ändrat',
+      UNCHANGED: 'Oförändrat',
+    },
+  },
+  adopt: {
+    title: 'Anta ny version av likvärdiga villkor',
+    lead: 'Registrera ett nytt beslut: hela listan med villkor som den ser ut efter beslutet. Den gällande versionen ändras aldrig; beslutet blir en ny version.',
+    basedOn: 'Utgår från version {{version}}.',
+    decision: 'Beslutet',
+    decisionReference: 'Diarienummer',
+    decidedBy: 'Beslutat av',
+    decidedAt: 'Beslutsdatum',
+    note: 'Vad beslutet ändrar (valfritt)',
+    conditions: 'Villkor',
+    code: 'Kod',
+    heading: 'Rubrik',
+    text: 'Text',
+    item: 'Villkor {{number}}',
+    moveUp: 'Flytta upp villkor {{number}}',
+    moveDown: 'Flytta ned villkor {{number}}',
+    remove: 'Ta bort villkor {{number}}',
+    add: 'Lägg till villkor',
+    submit: 'Anta versionen',
+    saving: 'Sparar…',
+    saved: 'Version {{version}} är antagen.',
+    errors: 'Rätta felen i formuläret.',
+    conflict: 'Någon har antagit en ny version (version {{version}}) sedan du började. Ladda om sidan och gör ändringarna i den.',
+    failed: 'Det gick inte att spara. Kontrollera anslutningen och försök igen.',
+    moved: 'Villkor {{code}} är nu nummer {{number}}.',
+    removed: 'Villkor {{code}} är borttaget.',
+    addedItem: 'Ett nytt villkor är tillagt sist.',
+  },
+};
+
+export type ConditionsTranslation = typeof conditionsSv;
+export default conditionsSv;
