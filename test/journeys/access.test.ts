@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launchBrowser, screenshot, watchPage } from '../support/browser.js';
+import { axe, describeViolations, expectAccessible, launchBrowser, screenshot, watchPage } from '../support/browser.js';
 import { startInsyn, type InsynProcess } from '../support/insyn.js';
 
 /**
@@ -60,13 +60,6 @@ async function open(path: string, width = 1280): Promise<{ page: Page; problems:
 /** Console errors and failed requests, except requests cut short by leaving the page (logging out loads the login page afresh). */
 function realProblems(problems: string[]): string[] {
   return problems.filter((p) => !p.includes('net::ERR_ABORTED'));
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const violations = await axe(page);
-  await screenshot(page, name);
-  expect(violations, describeViolations(violations)).toEqual([]);
 }
 
 function menu(page: Page) {

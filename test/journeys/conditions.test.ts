@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launchBrowser, screenshot, watchPage } from '../support/browser.js';
+import { expectAccessible, launchBrowser, watchPage } from '../support/browser.js';
 import { startInsyn, type InsynProcess } from '../support/insyn.js';
 
 /** The equal-conditions rules in Chromium, without login: the conditions in force, the decisions, two versions compared with the keyboard. */
@@ -27,13 +27,6 @@ async function open(path: string, width = 1280): Promise<{ page: Page; problems:
   await page.goto(`${insyn.url}${path}`);
   await page.locator('main h1').first().waitFor();
   return { page, problems };
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const violations = await axe(page);
-  await screenshot(page, name);
-  expect(violations, describeViolations(violations)).toEqual([]);
 }
 
 describe('equal conditions', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launchBrowser, screenshot, watchPage } from '../support/browser.js';
+import { expectAccessible, launchBrowser, watchPage } from '../support/browser.js';
 import { startInsyn, type InsynProcess } from '../support/insyn.js';
 
 /** The last-resort register in Chromium: a reviewer reads the coverage of a year with the keyboard, at 1280 and 320 px. */
@@ -34,13 +34,6 @@ async function logIn(email: string, to: string, width = 1280): Promise<{ page: P
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.waitForURL((url) => url.pathname === to);
   return { page, problems };
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const violations = await axe(page);
-  await screenshot(page, name);
-  expect(violations, describeViolations(violations)).toEqual([]);
 }
 
 describe('last-resort coverage', () => {

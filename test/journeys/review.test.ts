@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launchBrowser, screenshot, watchPage } from '../support/browser.js';
+import { expectAccessible, launchBrowser, watchPage } from '../support/browser.js';
 import { startInsyn, type InsynProcess } from '../support/insyn.js';
 
 /**
@@ -58,13 +58,6 @@ async function logIn(email: string, to: string): Promise<Page> {
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.waitForURL((url) => url.pathname === to.split('?')[0]);
   return page;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const violations = await axe(page);
-  await screenshot(page, name);
-  expect(violations, describeViolations(violations)).toEqual([]);
 }
 
 function answer(page: Page, code: string) {
