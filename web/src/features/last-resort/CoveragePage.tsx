@@ -31,6 +31,8 @@ export const CoverageQuery = graphql(`
 `);
 
 const OWNERSHIPS: Ownership[] = ['IN_HOUSE' as Ownership, 'PRIVATE' as Ownership, 'PUBLIC_COMPANY' as Ownership, 'NON_PROFIT' as Ownership];
+/** One colour per ownership, in the chart and its legend. */
+const OWNERSHIP_COLOUR: Record<string, string> = { IN_HOUSE: '#1f5f8b', PRIVATE: '#b35c00', PUBLIC_COMPANY: '#6b4c9a', NON_PROFIT: '#4a7a3a' };
 const YEARS = [2024, 2025, 2026];
 
 /** Coverage per year: every municipality, its units by ownership, listed persons, and where one closure would leave no care. */
@@ -143,7 +145,7 @@ export default function CoveragePage() {
                       const w = (o.listedPersons / max) * 280;
                       const rect = (
                         <rect key={o.ownership} x={x} y="4" width={w} height="16" className={`chart__bar chart__bar--${o.ownership.toLowerCase()}`}
-                          fill={o.ownership === 'IN_HOUSE' ? '#1f5f8b' : o.ownership === 'PRIVATE' ? '#b35c00' : '#4a7a3a'}>
+                          fill={OWNERSHIP_COLOUR[o.ownership]}>
                           <title>{`${t(`ownership.${o.ownership}`)}: ${format.number(o.listedPersons)}`}</title>
                         </rect>
                       );
@@ -155,9 +157,9 @@ export default function CoveragePage() {
               })}
             </svg>
             <ul className="chart__legend">
-              {OWNERSHIPS.slice(0, 3).map((o) => (
+              {OWNERSHIPS.filter((o) => rows.some((m) => m.listedByOwnership.some((l) => l.ownership === o))).map((o) => (
                 <li key={o}>
-                  <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, marginRight: 4, background: o === 'IN_HOUSE' ? '#1f5f8b' : o === 'PRIVATE' ? '#b35c00' : '#4a7a3a' }} />
+                  <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, marginRight: 4, background: OWNERSHIP_COLOUR[o] }} />
                   {t(`ownership.${o}`)}
                 </li>
               ))}
