@@ -13,9 +13,11 @@ import { bi } from '../modules/bi/index.js';
 import { insightRequests } from '../modules/insight-requests/index.js';
 import { conditions } from '../modules/conditions/index.js';
 import { lastResort } from '../modules/last-resort/index.js';
+import { compensation } from '../modules/compensation/index.js';
+import { followUp } from '../modules/follow-up/index.js';
 import { DateTimeScalar } from '../common/scalars.js';
 
-export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers, ...review.resolvers, ...notifications.resolvers, ...publication.resolvers, ...results.resolvers, ...bi.resolvers, ...insightRequests.resolvers, ...conditions.resolvers, ...lastResort.resolvers] as const;
+export const resolvers = [...masterData.resolvers, ...program.resolvers, ...identity.resolvers, ...audit.resolvers, ...reporting.resolvers, ...review.resolvers, ...notifications.resolvers, ...publication.resolvers, ...results.resolvers, ...bi.resolvers, ...insightRequests.resolvers, ...conditions.resolvers, ...lastResort.resolvers, ...compensation.resolvers, ...followUp.resolvers] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -14,10 +14,12 @@ import { bi } from '../modules/bi/index.js';
 import { insightRequests } from '../modules/insight-requests/index.js';
 import { conditions } from '../modules/conditions/index.js';
 import { lastResort } from '../modules/last-resort/index.js';
+import { compensation } from '../modules/compensation/index.js';
+import { followUp } from '../modules/follow-up/index.js';
 import { migrations } from './migrations/index.js';
 import { SqlLogger } from './sql-logger.js';
 
-export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities, ...notifications.entities, ...publication.entities, ...results.entities, ...bi.entities, ...insightRequests.entities, ...conditions.entities, ...lastResort.entities];
+export const entities = [...masterData.entities, ...program.entities, ...identity.entities, ...audit.entities, ...reporting.entities, ...review.entities, ...notifications.entities, ...publication.entities, ...results.entities, ...bi.entities, ...insightRequests.entities, ...conditions.entities, ...lastResort.entities, ...compensation.entities, ...followUp.entities];
 
 export function createDataSource(url: string, log: Logger, poolSize = 10): DataSource {
   return new DataSource({

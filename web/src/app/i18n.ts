@@ -9,6 +9,8 @@ import type { PagePart, PageTexts } from './locales/pages/parts';
 import type { PublicPart, PublicTexts } from './locales/public/parts';
 import type publicationSv from './locales/publication.sv';
 import type lastResortSv from './locales/lastResort.sv';
+import type compensationSv from './locales/compensation.sv';
+import type followUpSv from './locales/followUp.sv';
 import type conditionsSv from './locales/conditions.sv';
 
 export const LANGUAGES = ['sv', 'en'] as const;
@@ -28,7 +30,7 @@ const loaders: Record<Language, () => Promise<Translation>> = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv & PageTexts; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: PublicTexts; publication: typeof publicationSv; lastResort: typeof lastResortSv; conditions: typeof conditionsSv };
+    resources: { translation: typeof sv & PageTexts; access: typeof accessSv; reporting: typeof reportingSv; review: typeof reviewSv; public: PublicTexts; publication: typeof publicationSv; lastResort: typeof lastResortSv; conditions: typeof conditionsSv; compensation: typeof compensationSv; followUp: typeof followUpSv };
   }
 }
 
@@ -37,7 +39,7 @@ declare module 'i18next' {
  * them, so the public pages never download them. The public results pages' texts (the "public"
  * namespace) come in parts, one per page and one they share ("public/shared" …).
  */
-export type Namespace = 'access' | 'reporting' | 'review' | 'public' | 'publication' | 'lastResort' | 'conditions';
+export type Namespace = 'access' | 'reporting' | 'review' | 'public' | 'publication' | 'lastResort' | 'conditions' | 'compensation' | 'followUp';
 /**
  * What can be loaded: a namespace, one part of the "public" namespace, or the texts of the default
  * namespace that only one public page shows ("pages/start" …; their Swedish comes with the page's
@@ -113,6 +115,16 @@ const textLoaders: Record<Texts, Partial<Record<Language, () => Promise<object>>
   conditions: {
     sv: () => import('./locales/conditions.sv').then((m) => m.default),
     en: () => import('./locales/conditions.en').then((m) => m.default),
+  },
+  // Unit economics and the compensation for last-resort responsibility.
+  compensation: {
+    sv: () => import('./locales/compensation.sv').then((m) => m.default),
+    en: () => import('./locales/compensation.en').then((m) => m.default),
+  },
+  // The neutrality report and the annual follow-up report to the board.
+  followUp: {
+    sv: () => import('./locales/followUp.sv').then((m) => m.default),
+    en: () => import('./locales/followUp.en').then((m) => m.default),
   },
 };
 

@@ -1,0 +1,4 @@
+export const compensation = {
+  entities: [] as Function[],
+  resolvers: [] as Function[],
+} as const;

@@ -1,0 +1,4 @@
+export const followUp = {
+  entities: [] as Function[],
+  resolvers: [] as Function[],
+} as const;

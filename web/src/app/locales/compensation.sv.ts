@@ -1,0 +1,5 @@
+const compensation = {
+  title: 'Ersättning för sistahandsansvar',
+};
+
+export default compensation;

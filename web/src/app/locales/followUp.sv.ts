@@ -1,0 +1,5 @@
+const followUp = {
+  title: 'Systemuppföljning',
+};
+
+export default followUp;
