@@ -91,6 +91,26 @@ async function findObligation(em: EntityManager, obligationId: string): Promise<
   return found;
 }
 
+/** The units of a municipality's coverage that are in a choice system that year. */
+export function membersOf(units: readonly CoverageUnit[], choiceSystemCode: string): CoverageUnit[] {
+  return units.filter((u) => u.choiceSystemCodes.includes(choiceSystemCode));
+}
+
+/** Sole provider: the holder of the obligation is the only unit of its choice system in the municipality. */
+export function holdsAlone(members: readonly CoverageUnit[], obligation: { unitId: string } | null): boolean {
+  return obligation !== null && members.length === 1 && members[0].unit.id === obligation.unitId;
+}
+
+/**
+ * Listed persons of each unit in a year (the SQL parameter `yearParam`): the yearly figure, else
+ * the latest month. One row per unit with data (`unit_id`, `listed_persons`); used as a CTE.
+ */
+export function listedPersonsOfYear(yearParam: string): string {
+  return `SELECT DISTINCT ON (unit_id) unit_id, listed_persons
+            FROM unit_listing WHERE year = ${yearParam}
+           ORDER BY unit_id, (month IS NULL) DESC, month DESC`;
+}
+
 const OWNERSHIP_ORDER = [Ownership.IN_HOUSE, Ownership.PRIVATE, Ownership.PUBLIC_COMPANY, Ownership.NON_PROFIT];
 
 export const lastResortService = {
@@ -283,10 +303,7 @@ export const lastResortService = {
                 JOIN choice_system cs ON cs.id = a.choice_system_id
                 JOIN span ON daterange(a.valid_from, a.valid_to, '[]') && span.r
                GROUP BY au.unit_id),
-            listing AS (
-              SELECT DISTINCT ON (unit_id) unit_id, listed_persons
-                FROM unit_listing WHERE year = $1
-               ORDER BY unit_id, (month IS NULL) DESC, month DESC)
+            listing AS (${listedPersonsOfYear('$1')})
        SELECT u.*, p.ownership, m.codes, l.listed_persons AS listed
          FROM unit u
          JOIN provider p ON p.id = u.provider_id
@@ -331,14 +348,14 @@ export const lastResortService = {
       const ownObligations = obligations.filter((o) => o.municipalityCode === municipality.code);
       const perSystem: ChoiceSystemCoverage[] = choiceSystems
         .map((cs) => {
-          const members = here.filter((u) => u.choiceSystemCodes.includes(cs.code));
+          const members = membersOf(here, cs.code);
           const obligation = ownObligations.filter((o) => o.choiceSystemId === cs.id).at(-1) ?? null;
           return {
             choiceSystemCode: cs.code,
             choiceSystemName: cs.name,
             unitCount: members.length,
             obligation,
-            soleProvider: obligation !== null && members.length === 1 && members[0].unit.id === obligation.unitId,
+            soleProvider: holdsAlone(members, obligation),
             singlePointOfFailure: members.length === 1 ? members[0].unit : null,
           };
         })

@@ -1,0 +1,86 @@
+/**
+ * The unit economics import file: UTF-8 (with or without BOM), `;` or `,` between columns, a
+ * header row naming the columns. Columns: `hsa_id` or `unit_id` (one of them), `year`, and the
+ * amounts in SEK `capitation`, `visit_fees`, `goal_related`, `vat_compensation`, `other`,
+ * `full_cost` (at least one of them). Amounts have at most two decimals, with `.` or `,` as the
+ * decimal sign (spaces between thousands are fine; with `,` between columns, quote them). An
+ * empty amount is 0; an empty `full_cost` means not reported. One row per unit and year.
+ */
+import { HSA_ID, UUID, parseDecimal, parseWhole, readCsv, type RowProblem } from '../../common/csv.js';
+
+export const ECONOMICS_CSV_MAX_BYTES = 900 * 1024;
+export const ECONOMICS_CSV_MAX_ROWS = 10_000;
+export const MAX_AMOUNT = 999_999_999_999.99;
+
+export const COMPONENT_COLUMNS = ['capitation', 'visit_fees', 'goal_related', 'vat_compensation', 'other'] as const;
+export const AMOUNT_COLUMNS = [...COMPONENT_COLUMNS, 'full_cost'] as const;
+
+export interface EconomicsRow {
+  line: number;
+  hsaId: string | null;
+  unitId: string | null;
+  year: number;
+  capitation: number;
+  visitFees: number;
+  goalRelated: number;
+  vatCompensation: number;
+  other: number;
+  fullCost: number | null;
+}
+
+/** Parses and checks every row; returns the rows, or every problem found (nothing partial). */
+export function parseEconomicsCsv(text: string): { rows: EconomicsRow[]; problems: RowProblem[] } {
+  const read = readCsv(text, {
+    known: ['hsa_id', 'unit_id', 'year', ...AMOUNT_COLUMNS],
+    oneOf: [['hsa_id', 'unit_id'], [...AMOUNT_COLUMNS]],
+    required: ['year'],
+    maxRows: ECONOMICS_CSV_MAX_ROWS,
+  });
+  const problems = [...read.problems];
+  if (!read.rows.length) return { rows: [], problems };
+  const rows: EconomicsRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, get, has } of read.rows) {
+    const before = problems.length;
+    const hsaId = get('hsa_id') || null;
+    const unitId = get('unit_id') || null;
+    if (!hsaId && !unitId) problems.push({ line, column: has('hsa_id') ? 'hsa_id' : 'unit_id', message: 'Give the unit' });
+    if (unitId && !UUID.test(unitId)) problems.push({ line, column: 'unit_id', message: 'Not a unit id' });
+    if (hsaId && !HSA_ID.test(hsaId)) problems.push({ line, column: 'hsa_id', message: 'An HSA-id looks like SE2321000214-E123' });
+    const year = parseWhole(get('year'));
+    if (!(year >= 2000 && year <= 2100)) problems.push({ line, column: 'year', message: 'A year between 2000 and 2100' });
+    const amounts: Record<string, number | null> = {};
+    for (const column of AMOUNT_COLUMNS) {
+      const cell = get(column);
+      if (cell === '') {
+        amounts[column] = column === 'full_cost' ? null : 0;
+        continue;
+      }
+      const value = parseDecimal(cell);
+      if (!(value >= 0 && value <= MAX_AMOUNT)) {
+        problems.push({ line, column, message: 'An amount in kronor, 0 or more, with at most two decimals (1234,50)' });
+      }
+      amounts[column] = value;
+    }
+    if (problems.length > before) continue;
+    const key = `${(unitId ?? hsaId)!.toLowerCase()}|${year}`;
+    if (seen.has(key)) {
+      problems.push({ line, column: unitId ? 'unit_id' : 'hsa_id', message: `Same unit and year as line ${seen.get(key)}` });
+      continue;
+    }
+    seen.set(key, line);
+    rows.push({
+      line,
+      hsaId,
+      unitId: unitId?.toLowerCase() ?? null,
+      year,
+      capitation: amounts.capitation!,
+      visitFees: amounts.visit_fees!,
+      goalRelated: amounts.goal_related!,
+      vatCompensation: amounts.vat_compensation!,
+      other: amounts.other!,
+      fullCost: amounts.full_cost,
+    });
+  }
+  return { rows, problems };
+}
