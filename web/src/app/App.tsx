@@ -47,7 +47,7 @@ import {
 } from './routes';
 import { NotificationsArea, NotificationsPage, ReviewArea, ReviewQueuePage, ReviewReportPage } from './routes';
 import { InsightArea, InsightRequestDetailPage, InsightRequestsPage } from './routes';
-import { CoveragePage, LastResortArea, ListingImportPage } from './routes';
+import { CoveragePage, LastResortArea, ListingImportPage, ObligationFormPage, ObligationsPage } from './routes';
 import { ComparisonPage, InsightRequestPage, InsightStatusPage, MunicipalityPage, OpenDataPage, PublicArea, UnitResultsPage } from './routes';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { Loading } from '../shared/ui/QueryStates';
@@ -165,8 +165,11 @@ function Pages() {
             <Route element={<RequireArea area="lastResort" />}>
               <Route element={<LastResortArea />}>
                 <Route path="/sistahandsansvar" element={<CoveragePage />} />
+                <Route path="/sistahandsansvar/register" element={<ObligationsPage />} />
                 <Route element={<RequireArea area="lastResortEdit" />}>
                   <Route path="/sistahandsansvar/listning" element={<ListingImportPage />} />
+                  <Route path="/sistahandsansvar/register/ny" element={<ObligationFormPage />} />
+                  <Route path="/sistahandsansvar/register/:id" element={<ObligationFormPage />} />
                 </Route>
               </Route>
             </Route>

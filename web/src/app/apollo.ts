@@ -18,6 +18,7 @@ export function createCache(): InMemoryCache {
           reports: relayStylePagination(['filter', 'orderBy']),
           notifications: relayStylePagination(['unreadOnly']),
           insightRequests: relayStylePagination(['filter']),
+          lastResortObligations: relayStylePagination(['filter']),
         },
       },
       Municipality: { keyFields: ['code'] },

@@ -59,6 +59,9 @@ export const paths = {
   insightRequest: (requestId: string) => `/insynsbegaran/${id(requestId)}`,
   lastResort: '/sistahandsansvar',
   lastResortImport: '/sistahandsansvar/listning',
+  lastResortObligations: '/sistahandsansvar/register',
+  lastResortObligationNew: '/sistahandsansvar/register/ny',
+  lastResortObligation: (id: string) => `/sistahandsansvar/register/${id}`,
 } as const;
 
 export const StartPage = lazy(() => import('../features/start/StartPage'));
@@ -132,6 +135,8 @@ export const InsightRequestDetailPage = behindLogin('InsightRequestDetailPage');
 export const LastResortArea = behindLogin('LastResortArea');
 export const CoveragePage = behindLogin('CoveragePage');
 export const ListingImportPage = behindLogin('ListingImportPage');
+export const ObligationsPage = behindLogin('ObligationsPage');
+export const ObligationFormPage = behindLogin('ObligationFormPage');
 
 // Public results: a municipality's units, a unit's results, the comparison, open data and insight
 // requests, with their texts (the "public" namespace) loaded by PublicArea.

@@ -41,6 +41,8 @@ export const loggedInPages = {
   LastResortArea: () => import('../last-resort/LastResortArea'),
   CoveragePage: () => import('../last-resort/CoveragePage'),
   ListingImportPage: () => import('../last-resort/ImportPage'),
+  ObligationsPage: () => import('../last-resort/ObligationsPage'),
+  ObligationFormPage: () => import('../last-resort/ObligationFormPage'),
 };
 
 export type LoggedInPages = typeof loggedInPages;

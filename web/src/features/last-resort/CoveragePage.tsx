@@ -51,7 +51,7 @@ export default function CoveragePage() {
       <LastResortNav />
       <p>
         <label htmlFor={yearId}>{t('year')}</label>{' '}
-        <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="coverage-year">
+        <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="coverage-year" className="select--compact">
           {YEARS.map((y) => (
             <option key={y} value={y}>
               {y}

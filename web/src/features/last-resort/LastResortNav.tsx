@@ -16,6 +16,11 @@ export function LastResortNav() {
             {t('nav.coverage')}
           </NavLink>
         </li>
+        <li>
+          <NavLink to={paths.lastResortObligations} className="subnav__link">
+            {t('nav.register')}
+          </NavLink>
+        </li>
         {mayUse(viewer?.roles, 'lastResortEdit') && (
           <li>
             <NavLink to={paths.lastResortImport} className="subnav__link">

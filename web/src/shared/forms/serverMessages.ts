@@ -83,6 +83,10 @@ export const KNOWN_SERVER_MESSAGES: Record<string, string> = {
   'A question links to a goal that does not exist': 'invalidChoice',
   'A question links to a guideline that does not exist': 'invalidChoice',
   'A question links to an indicator that does not exist': 'invalidChoice',
+  // The last-resort register
+  'Another obligation for this municipality and choice system is valid then': 'obligationOverlap',
+  'Choose a unit in the municipality': 'holderOutsideMunicipality',
+  'Between 1 and 7 days': 'openingDaysRange',
 };
 
 export const SERVER_MESSAGE_PATTERNS: [RegExp, string, (m: RegExpExecArray) => Record<string, string>][] = [
