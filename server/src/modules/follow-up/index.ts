@@ -1,4 +1,6 @@
+import { AnnualReportResolver, NeutralityReportResolver } from './resolver.js';
+
 export const followUp = {
   entities: [] as Function[],
-  resolvers: [] as Function[],
+  resolvers: [NeutralityReportResolver, AnnualReportResolver] as Function[],
 } as const;

@@ -12,6 +12,11 @@ const PUBLIC_ROOT_FIELDS = new Set([
   'publicComparison',
   'publicPeriods',
   'publicIndicators',
+  // Adopted neutrality reports and published annual reports: the same for everyone (never drafts).
+  'neutralityReport',
+  'neutralityReports',
+  'annualReport',
+  'annualReports',
 ]);
 
 /** How long shared caches may keep a public answer. */

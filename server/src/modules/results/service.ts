@@ -29,6 +29,19 @@ import {
 export const PERIOD = /^[0-9]{4}(-(T[1-3]|H[1-2]|Q[1-4]|M(0[1-9]|1[0-2])))?$/;
 const MUNICIPALITY = /^[0-9]{4}$/;
 const OWNERSHIP_ORDER = ['IN_HOUSE', 'PRIVATE', 'PUBLIC_COMPANY', 'NON_PROFIT'];
+/** One indicator and ownership over the published values of a year. */
+export interface YearOwnershipAggregate {
+  indicatorCode: string;
+  indicatorName: string;
+  unit: string;
+  direction: string;
+  ownership: Ownership;
+  count: number;
+  mean: number | null;
+  median: number | null;
+  target: number | null;
+  meetingTarget: number;
+}
 /** How many key indicators a unit card shows. */
 const KEY_INDICATORS = 3;
 
@@ -82,6 +95,13 @@ const UNIT_VALUES = `
       JOIN agreement_unit au ON au.unit_id = w.unit_id
       JOIN published_value_current v ON v.agreement_id = au.agreement_id AND v.unit_id IS NULL
   )`;
+
+/**
+ * Count, mean and median of the current published values `v` of a group (suppressed values keep
+ * no number, so they count for nothing): the per-ownership figures of the public comparison.
+ */
+export const OWNERSHIP_AGGREGATE = `count(v.value_number)::int AS count, avg(v.value_number) AS mean,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value_number) AS median`;
 
 function num(v: unknown): number | null {
   if (v === null || v === undefined) return null;
@@ -385,8 +405,7 @@ export const resultsService = {
       >,
       ctx.em.query(
         // Suppressed values keep no number (a CHECK of published_value), so they count for nothing here.
-        `SELECT v.ownership, count(v.value_number)::int AS count, avg(v.value_number) AS mean,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value_number) AS median
+        `SELECT v.ownership, ${OWNERSHIP_AGGREGATE}
          FROM published_value_current v WHERE ${where} GROUP BY v.ownership`,
         params,
       ) as Promise<{ ownership: string; count: number; mean: number | null; median: number | null }[]>,
@@ -422,6 +441,39 @@ export const resultsService = {
         }),
       byOwnership: byOwnership.sort((a, b) => OWNERSHIP_ORDER.indexOf(a.ownership) - OWNERSHIP_ORDER.indexOf(b.ownership)),
     };
+  },
+
+  /**
+   * Every indicator's current published values of a year (all its periods), per ownership: the
+   * comparison's count, mean and median, the year's target, and how many values meet it.
+   */
+  async ownershipAggregatesOfYear(ctx: Context, year: number): Promise<YearOwnershipAggregate[]> {
+    const rows: Record<string, unknown>[] = await ctx.em.query(
+      `SELECT i.code, i.name, i.unit, i.direction, v.ownership, ${OWNERSHIP_AGGREGATE}, t.value AS target,
+              count(*) FILTER (WHERE t.value IS NOT NULL AND CASE i.direction WHEN 'HIGHER_IS_BETTER' THEN v.value_number >= t.value
+                                                                              ELSE v.value_number <= t.value END)::int AS meeting_target
+         FROM published_value_current v
+         JOIN indicator i ON i.id = v.indicator_id
+         LEFT JOIN target t ON t.indicator_id = v.indicator_id AND t.year = $1
+        WHERE left(v.period, 4)::int = $1
+        GROUP BY i.code, i.name, i.unit, i.direction, v.ownership, t.value
+        ORDER BY i.name, i.code`,
+      [year],
+    );
+    return rows
+      .map((r) => ({
+        indicatorCode: r.code as string,
+        indicatorName: r.name as string,
+        unit: r.unit as string,
+        direction: r.direction as string,
+        ownership: r.ownership as Ownership,
+        count: r.count as number,
+        mean: num(r.mean),
+        median: num(r.median),
+        target: num(r.target),
+        meetingTarget: r.meeting_target as number,
+      }))
+      .sort((a, b) => a.indicatorName.localeCompare(b.indicatorName, 'sv') || OWNERSHIP_ORDER.indexOf(a.ownership) - OWNERSHIP_ORDER.indexOf(b.ownership));
   },
 
   async publicPeriods(ctx: Context): Promise<string[]> {
