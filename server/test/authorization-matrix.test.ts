@@ -742,7 +742,62 @@ const table: Record<string, Entry> = {
     variables: () => ({ csv: `unit_id;year;listed_persons\n${f.hedeUnit};2098;${next()}\n` }),
     check: (r) => expect(r.rows).toBe(1),
   },
+
+  // --- Follow-up reports: the neutrality report and the annual report to the board ----------------
+  neutralityFigures: {
+    document: '{ neutralityFigures(year: 2025) { year review { group reports } } }',
+    matrix: REGION,
+    check: (r) => expect(r.review).toHaveLength(2),
+  },
+  neutralityReport: { document: '{ neutralityReport(year: 2024) { version decisionReference } }', matrix: PUBLIC },
+  neutralityReports: { document: '{ neutralityReports { year version } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
+  adoptNeutralityReport: {
+    document: 'mutation { adoptNeutralityReport(year: 2097, decisionReference: "RS/MATRIS", adoptedOn: "2097-01-01") { version } }',
+    matrix: PLANNERS,
+  },
+  annualReport: { document: '{ annualReport(year: 2024) { status } }', matrix: PUBLIC, check: (r) => expect(r.status).toBe('PUBLISHED') },
+  annualReports: { document: '{ annualReports { year status } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
+  regionAnnualReports: { document: '{ regionAnnualReports { year status } }', matrix: REGION, check: (r) => expect(r.length).toBeGreaterThan(0) },
+  regionAnnualReport: {
+    document: 'query($id: ID!) { regionAnnualReport(id: $id) { year status } }',
+    matrix: REGION,
+    variables: async () => ({ id: (await one(`SELECT id FROM annual_report ORDER BY year LIMIT 1`)).id }),
+  },
+  createAnnualReport: {
+    document: 'mutation($y: Int!) { createAnnualReport(year: $y) { status } }',
+    matrix: PLANNERS,
+    variables: () => ({ y: annualReportYear() }),
+  },
+  saveAnnualReport: {
+    document: 'mutation($id: ID!, $text: String!) { saveAnnualReport(id: $id, expectedVersion: 1, sections: [{ key: SUMMARY, text: $text }]) { version } }',
+    matrix: PLANNERS,
+    variables: async () => ({ id: await annualReportIn('DRAFT'), text: `Matris ${next()}` }),
+  },
+  adoptAnnualReport: {
+    document: 'mutation($id: ID!) { adoptAnnualReport(id: $id, expectedVersion: 1, decisionReference: "RS/MATRIS", adoptedOn: "2090-01-01") { status } }',
+    matrix: PLANNERS,
+    variables: async () => ({ id: await annualReportIn('DRAFT') }),
+  },
+  publishAnnualReport: {
+    document: 'mutation($id: ID!) { publishAnnualReport(id: $id, expectedVersion: 1) { status } }',
+    matrix: PLANNERS,
+    variables: async () => ({ id: await annualReportIn('ADOPTED') }),
+  },
 };
+
+/** A year of its own for each annual report the matrix makes (2030 onwards; one report per year). */
+let annualYears = 2030;
+const annualReportYear = () => annualYears++;
+/** A new annual report at version 1, a draft or adopted (with figures, made in SQL). */
+const annualReportIn = async (status: 'DRAFT' | 'ADOPTED'): Promise<string> =>
+  (
+    await one(
+      status === 'DRAFT'
+        ? `INSERT INTO annual_report (year) VALUES ($1) RETURNING id`
+        : `INSERT INTO annual_report (year, status, figures, decision_reference, adopted_on) VALUES ($1, 'ADOPTED', '{}', 'RS/MATRIS', '2090-01-01') RETURNING id`,
+      [annualReportYear()],
+    )
+  ).id;
 
 /** A day of its own for each last-resort obligation the matrix makes (three days apart). */
 const lastResortDay = (k: number) => new Date(Date.UTC(2200, 0, 1) + k * 3 * 86_400_000).toISOString().slice(0, 10);
@@ -888,7 +943,8 @@ describe('authorization matrix', () => {
       'decideConfidentiality', 'publishReport', 'correctPublishedValue', 'decidePublicResponse']);
     const insight = ['registerInsightRequest', 'forwardInsightRequest', 'remindInsightRequest', 'decideInsightRequest', 'closeInsightRequest'];
     const lastResortKeeping = ['createLastResortObligation', 'updateLastResortObligation', 'endLastResortObligation', 'setListedPersons', 'importListings'];
-    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound', ...review, ...insight, ...lastResortKeeping]);
+    const followUpReports = ['adoptNeutralityReport', 'createAnnualReport', 'saveAnnualReport', 'adoptAnnualReport', 'publishAnnualReport'];
+    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound', ...review, ...insight, ...lastResortKeeping, ...followUpReports]);
     const provider = new Set(['saveAnswers', 'submitReport', 'deleteAttachment', 'submitPublicResponse']);
     const both = new Set(['addComment', 'answerInsightRequest']);
     // Changes to one report of Jämtvård's: another provider cannot see it at all.

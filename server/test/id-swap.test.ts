@@ -116,6 +116,35 @@ const table: Record<string, Swap> = {
     missing: () => ({ u: MISSING }),
     callers: { PROVIDER: 'FORBIDDEN' },
   },
+  // --- Annual report to the board: drafts and changes are the region's ---------------------------
+  regionAnnualReport: {
+    document: 'query($id: ID!) { regionAnnualReport(id: $id) { year } }',
+    swaps: ['id'],
+    foreign: () => ({ id: followUp.annualReport }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  saveAnnualReport: {
+    document: 'mutation($id: ID!) { saveAnnualReport(id: $id, expectedVersion: 1, sections: [{ key: SUMMARY, text: "Bytt" }]) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: followUp.annualReport }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', AUDITOR: 'FORBIDDEN' },
+  },
+  adoptAnnualReport: {
+    document: 'mutation($id: ID!) { adoptAnnualReport(id: $id, expectedVersion: 1, decisionReference: "BYTT", adoptedOn: "2090-01-01") { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: followUp.annualReport }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  publishAnnualReport: {
+    document: 'mutation($id: ID!) { publishAnnualReport(id: $id, expectedVersion: 1) { id } }',
+    swaps: ['id'],
+    foreign: () => ({ id: followUp.annualReport }),
+    missing: () => ({ id: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
   // --- Public objects: anyone reads them ------------------------------------------------------
   provider: {
     document: 'query($id: ID!) { provider(id: $id) { name orgNumber } }',
@@ -753,8 +782,15 @@ async function stateOfData(): Promise<unknown> {
     (SELECT count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(string_agg(status, ',' ORDER BY id), '') FROM public_response) AS public_response,
     (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM insight_request) AS insight_request,
     (SELECT count(*) FROM governing_document_version) AS governing_document_version,
-    (SELECT count(*) FROM governing_document_condition) AS governing_document_condition`);
+    (SELECT count(*) FROM governing_document_condition) AS governing_document_condition,
+    (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM annual_report) AS annual_report`);
 }
+
+/** An annual report of the demo data (any status), for the rows above. */
+const followUp = { annualReport: '' };
+beforeAll(async () => {
+  followUp.annualReport = (await one('SELECT id FROM annual_report ORDER BY year DESC LIMIT 1')).id;
+});
 
 /** An obligation of the last-resort register (demo data), for the rows above. */
 const lastResort = { obligation: '' };

@@ -103,7 +103,7 @@ function toAnnual(r: AnnualRow): AnnualReport {
     publishedAt: r.published_at,
     updatedAt: r.updated_at,
     figuresFrozen: r.figures !== null,
-    frozenFigures: r.figures ? reviveAnnual(r.figures) : null,
+    frozenFigures: r.figures,
   };
 }
 
@@ -216,7 +216,7 @@ export const followUpService = {
 
   /** Frozen figures of an adopted report; live ones (with the adopted neutrality report of the year, if any) of a draft. */
   async figuresOf(ctx: Context, report: AnnualReport): Promise<AnnualReportFigures> {
-    if (report.frozenFigures) return report.frozenFigures;
+    if (report.frozenFigures) return reviveAnnual(report.frozenFigures);
     return liveAnnualFigures(ctx, report.year);
   },
 
