@@ -77,3 +77,48 @@ describe('equal conditions', () => {
     await expectAccessible(page, 'conditions-320');
   });
 });
+
+describe('adopting a new version', () => {
+  it('an administrator records a decision: errors named by field, a condition added and moved with the keyboard, version 4 in force', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${insyn.url}/logga-in?till=${encodeURIComponent('/likvardiga-villkor')}`);
+    await page.getByLabel('E-postadress').fill('admin@insyn.example');
+    await page.getByLabel('Lösenord', { exact: true }).fill('insyn-demo');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByTestId('adopt-conditions').click();
+    const list = page.getByTestId('condition-list');
+    await list.waitFor();
+    expect(await list.locator(':scope > li').count()).toBe(9);
+
+    // Sent without the decision: the summary names the fields, nothing is stored.
+    await page.getByTestId('adopt-submit').click();
+    await expect.poll(() => page.locator('#adopt-decisionReference-error').textContent()).toContain('diarienummer');
+    expect(await page.locator('#adopt-decidedAt-error').textContent()).toContain('ÅÅÅÅ-MM-DD');
+    await expectAccessible(page, 'conditions-adopt-errors');
+
+    await page.getByLabel('Diarienummer').fill('RS/77/2026');
+    await page.getByLabel('Beslutsdatum').fill('2026-11-30');
+    await page.getByLabel('Beslutat av').fill('Regionstyrelsen');
+    await page.getByLabel('Vad beslutet ändrar (valfritt)').fill('Nytt villkor om öppen redovisning av ersättningen för sistahandsansvaret.');
+
+    // A tenth condition, added and moved one step up with the keyboard.
+    await page.getByTestId('condition-add').click();
+    await expect.poll(() => list.locator(':scope > li').count()).toBe(10);
+    await page.locator('#adopt-conditions-9-heading').fill('Öppen redovisning av sistahandsansvaret');
+    await page.locator('#adopt-conditions-9-text').fill('Ersättningen för sistahandsansvaret redovisas öppet varje år i konkurrensneutralitetsredovisningen.');
+    await page.getByRole('button', { name: 'Flytta upp villkor 10' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#adopt-conditions-8-code').inputValue()).toBe('V10');
+    await expectAccessible(page, 'conditions-adopt-filled');
+
+    await page.getByTestId('adopt-submit').click();
+    await page.waitForURL((url) => url.pathname === '/likvardiga-villkor');
+    await expect.poll(() => page.getByTestId('conditions-current-version').textContent()).toContain('Version 4');
+    expect(await page.getByTestId('conditions-current').locator('li').count()).toBe(10);
+    expect(await page.getByTestId('conditions-history').locator('tbody tr').count()).toBe(4);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

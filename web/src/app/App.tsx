@@ -47,7 +47,7 @@ import {
 } from './routes';
 import { NotificationsArea, NotificationsPage, ReviewArea, ReviewQueuePage, ReviewReportPage } from './routes';
 import { InsightArea, InsightRequestDetailPage, InsightRequestsPage } from './routes';
-import { CoveragePage, LastResortArea, ListingImportPage, ObligationFormPage, ObligationsPage } from './routes';
+import { ConditionsAdoptPage, CoveragePage, LastResortArea, ListingImportPage, ObligationFormPage, ObligationsPage } from './routes';
 import { ComparisonPage, InsightRequestPage, InsightStatusPage, MunicipalityPage, OpenDataPage, PublicArea, UnitResultsPage } from './routes';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { Loading } from '../shared/ui/QueryStates';
@@ -106,6 +106,7 @@ function Pages() {
             </Route>
             <Route element={<RequireArea area="admin" />}>
               <Route path="/admin" element={<AdminHomePage />} />
+              <Route path="/admin/likvardiga-villkor" element={<ConditionsAdoptPage />} />
               <Route path="/admin/anvandare/ny" element={<UserCreatePage />} />
               <Route path="/admin/anvandare/:id" element={<UserEditPage />} />
               <Route path="/admin/utforare" element={<ProvidersAdminPage />} />

@@ -12,6 +12,7 @@ export const paths = {
   provider: (providerId: string) => `/utforare/${id(providerId)}`,
   accessibility: '/tillganglighet',
   equalConditions: '/likvardiga-villkor',
+  adoptConditions: '/admin/likvardiga-villkor',
   login: '/logga-in',
   account: '/konto',
   changePassword: '/konto/losenord',
@@ -137,6 +138,8 @@ export const CoveragePage = behindLogin('CoveragePage');
 export const ListingImportPage = behindLogin('ListingImportPage');
 export const ObligationsPage = behindLogin('ObligationsPage');
 export const ObligationFormPage = behindLogin('ObligationFormPage');
+// A new decided version of the equal-conditions rules (administrators).
+export const ConditionsAdoptPage = behindLogin('ConditionsAdoptPage');
 
 // Public results: a municipality's units, a unit's results, the comparison, open data and insight
 // requests, with their texts (the "public" namespace) loaded by PublicArea.

@@ -7,6 +7,7 @@ import { insertDemoReporting } from './demo-reporting.js';
 import { insertDemoInsight } from './demo-insight.js';
 import { insertDemoLastResort } from './demo-last-resort.js';
 import { insertDemoConditions } from './demo-conditions.js';
+import { insertDemoCompensation } from './demo-compensation.js';
 import { insertDemoFollowUp } from './demo-follow-up.js';
 import { hashPassword } from '../../modules/identity/service.js';
 import {
@@ -88,6 +89,7 @@ export async function loadDemoRegion(
     await insertDemoInsight(em);
     await insertDemoLastResort(em);
     await insertDemoConditions(em); // The equal-conditions rules in three versions (loaded once).
+    await insertDemoCompensation(em); // Unit economics, compensation methods and decisions (loaded once).
     // Keep last: the follow-up reports freeze figures of the seeds above (compensation included).
     await insertDemoFollowUp(em);
     return has(SEED_ACTION) ? 'present' : 'loaded';

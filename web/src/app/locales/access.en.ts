@@ -225,6 +225,10 @@ const accessEn: AccessTranslation = {
         title: 'Templates',
         body: 'The forms providers fill in: sections, questions, versions and how they cover the program.',
       },
+      conditions: {
+        title: 'Equal conditions',
+        body: 'Record a new decision on the conditions for providers. Each decision becomes a new version that anyone can compare with the earlier ones.',
+      },
     },
   },
   users: {

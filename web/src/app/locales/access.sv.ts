@@ -227,6 +227,10 @@ const accessSv = {
         title: 'Mallar',
         body: 'Formulären som utförarna fyller i: avsnitt, frågor, versioner och täckning av programmet.',
       },
+      conditions: {
+        title: 'Likvärdiga villkor',
+        body: 'Registrera ett nytt beslut om villkoren för utförare. Varje beslut blir en ny version som alla kan jämföra med de tidigare.',
+      },
     },
   },
   users: {

@@ -72,6 +72,16 @@ const conditionsEn: ConditionsTranslation = {
     moved: 'Condition {{code}} is now number {{number}}.',
     removed: 'Condition {{code}} is removed.',
     addedItem: 'A new condition is added at the end.',
+    cancel: 'Cancel',
+    dateHint: 'YYYY-MM-DD',
+    referenceMissing: 'Enter the decision\'s reference number.',
+    decidedByMissing: 'Enter who decided, for example the Regional Executive Board.',
+    dateFormat: 'Enter the date of the decision as YYYY-MM-DD.',
+    conditionsMissing: 'A version has at least one condition.',
+    codeMissing: 'Enter a code, for example V3.',
+    codeTwice: 'Two conditions have the same code. Each condition needs a code of its own.',
+    headingMissing: 'Enter a heading.',
+    textMissing: 'Write the text of the condition.',
   },
 };
 

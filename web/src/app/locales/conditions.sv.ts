@@ -75,6 +75,16 @@ const conditionsSv = {
     moved: 'Villkor {{code}} är nu nummer {{number}}.',
     removed: 'Villkor {{code}} är borttaget.',
     addedItem: 'Ett nytt villkor är tillagt sist.',
+    cancel: 'Avbryt',
+    dateHint: 'ÅÅÅÅ-MM-DD',
+    referenceMissing: 'Ange beslutets diarienummer.',
+    decidedByMissing: 'Ange vem som beslutade, till exempel Regionstyrelsen.',
+    dateFormat: 'Ange beslutsdatumet som ÅÅÅÅ-MM-DD.',
+    conditionsMissing: 'En version har minst ett villkor.',
+    codeMissing: 'Ange en kod, till exempel V3.',
+    codeTwice: 'Två villkor har samma kod. Varje villkor behöver en egen kod.',
+    headingMissing: 'Ange en rubrik.',
+    textMissing: 'Skriv villkorets text.',
   },
 };
 

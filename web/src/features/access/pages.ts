@@ -43,6 +43,7 @@ export const loggedInPages = {
   ListingImportPage: () => import('../last-resort/ImportPage'),
   ObligationsPage: () => import('../last-resort/ObligationsPage'),
   ObligationFormPage: () => import('../last-resort/ObligationFormPage'),
+  ConditionsAdoptPage: () => import('../conditions/ConditionsAdoptPage'),
 };
 
 export type LoggedInPages = typeof loggedInPages;

@@ -12,6 +12,7 @@ export const adminSections = [
   { key: 'programs', to: paths.adminPrograms },
   { key: 'indicators', to: paths.adminIndicators },
   { key: 'templates', to: paths.adminTemplates },
+  { key: 'conditions', to: paths.adoptConditions },
 ] as const;
 
 export type AdminSection = (typeof adminSections)[number]['key'];

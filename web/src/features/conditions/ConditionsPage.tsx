@@ -1,7 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { mayUse } from '../../app/access';
+import { paths } from '../../app/routes';
+import { useViewer } from '../../app/viewer';
 import { graphql } from '../../gql';
 import { useNamespace } from '../../app/i18n';
 import { useDataLang } from '../../shared/hooks/useDataLang';
@@ -74,6 +77,7 @@ export default function ConditionsPage() {
   const { t } = useTranslation('conditions');
   useDocumentTitle(t('page.title'));
   const format = useFormat();
+  const { viewer } = useViewer();
   const lang = useDataLang();
   const { data, loading, error, refetch } = useQuery(ConditionsPageQuery);
   const doc = data?.governingDocuments.find((d) => d.kind === 'EQUAL_CONDITIONS') ?? null;
@@ -81,7 +85,15 @@ export default function ConditionsPage() {
 
   return (
     <>
-      <PageHeader title={t('page.heading')} lead={t('page.lead')} />
+      <PageHeader title={t('page.heading')} lead={t('page.lead')}>
+        {mayUse(viewer?.roles, 'admin') && (
+          <p>
+            <Link to={paths.adoptConditions} className="button button--primary" data-testid="adopt-conditions">
+              {t('page.admin')}
+            </Link>
+          </p>
+        )}
+      </PageHeader>
       <div aria-busy={loading}>
         {loading && <Loading label={t('page.loading')} />}
         {error && <ErrorNotice onRetry={() => void refetch()} />}
