@@ -743,6 +743,52 @@ const table: Record<string, Entry> = {
     check: (r) => expect(r.rows).toBe(1),
   },
 
+  // --- Compensation for the last-resort responsibility ----------------------------------------
+  unitEconomics: {
+    document: '{ unitEconomics(year: 2025, first: 5) { totalCount edges { node { reimbursement } } } }',
+    matrix: REGION,
+  },
+  setUnitEconomics: {
+    document: 'mutation($u: ID!, $v: Int, $n: Float!) { setUnitEconomics(unitId: $u, year: 2097, expectedVersion: $v, input: { capitation: $n }) { version } }',
+    matrix: PLANNERS,
+    variables: async () => ({ u: f.hedeUnit, v: (await one('SELECT version FROM unit_economics WHERE unit_id = $1 AND year = 2097', [f.hedeUnit]))?.version ?? null, n: next() }),
+  },
+  importUnitEconomics: {
+    document: 'mutation($csv: String!) { importUnitEconomics(csv: $csv) { rows } }',
+    matrix: PLANNERS,
+    variables: () => ({ csv: `unit_id;year;capitation\n${f.hedeUnit};2096;${next()},50\n` }),
+    check: (r) => expect(r.rows).toBe(1),
+  },
+  compensationMethods: {
+    document: 'query($o: ID!) { compensationMethods(obligationId: $o) { version } }',
+    matrix: REGION,
+    variables: async () => ({ o: (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id }),
+  },
+  setCompensationMethod: {
+    document: 'mutation($o: ID!) { setCompensationMethod(obligationId: $o, input: { validFromYear: 2024, method: FIXED_AMOUNT, fixedAmount: 1000, decisionReference: "RS/MATRIS" }) { version } }',
+    matrix: PLANNERS,
+    variables: async () => ({ o: await lastResortObligation() }),
+  },
+  compensationProposals: {
+    document: '{ compensationProposals(year: 2025) { amount obligation { id } } }',
+    matrix: REGION,
+    check: (r) => expect(r.length).toBeGreaterThan(0),
+  },
+  compensationProposal: {
+    document: 'query($o: ID!) { compensationProposal(obligationId: $o, year: 2025) { amount } }',
+    matrix: REGION,
+    variables: async () => ({ o: (await one(`SELECT id FROM last_resort_obligation WHERE decision_reference LIKE 'RS/383/2021%' ORDER BY decision_reference, id LIMIT 1`)).id }),
+  },
+  compensationDecisions: {
+    document: '{ compensationDecisions(year: 2025) { totalCount } }',
+    matrix: REGION,
+  },
+  decideCompensation: {
+    document: 'mutation($o: ID!) { decideCompensation(input: { obligationId: $o, year: 2100, amount: 1000, basis: "Matris", decisionReference: "RS/MATRIS", decidedOn: "2100-01-01" }) { id } }',
+    matrix: PLANNERS,
+    variables: async () => ({ o: await compensationObligation() }),
+  },
+
   // --- Follow-up reports: the neutrality report and the annual report to the board ----------------
   neutralityFigures: {
     document: '{ neutralityFigures(year: 2025) { year review { group reports } } }',
@@ -799,6 +845,16 @@ const annualReportIn = async (status: 'DRAFT' | 'ADOPTED'): Promise<string> =>
     )
   ).id;
 
+/** A new obligation of Hede's unit in the matrix's own choice system, two days of 2100 of its own. */
+let compensationDays = 0;
+const compensationObligation = async (): Promise<string> =>
+  (
+    await one(
+      `INSERT INTO last_resort_obligation (municipality_code, choice_system_id, unit_id, minimum_service, decision_reference, valid_from, valid_to)
+       SELECT municipality_code, $2, id, 'Matris', 'RS/MATRIS', $3::date, $3::date + 1 FROM unit WHERE id = $1 RETURNING id`,
+      [f.hedeUnit, f.choiceSystem, new Date(Date.UTC(2100, 0, 1) + compensationDays++ * 2 * 86_400_000).toISOString().slice(0, 10)],
+    )
+  ).id;
 /** A day of its own for each last-resort obligation the matrix makes (three days apart). */
 const lastResortDay = (k: number) => new Date(Date.UTC(2200, 0, 1) + k * 3 * 86_400_000).toISOString().slice(0, 10);
 /** A new obligation of Hede's unit in the matrix's own choice system, two days long, at version 1. */
@@ -943,8 +999,9 @@ describe('authorization matrix', () => {
       'decideConfidentiality', 'publishReport', 'correctPublishedValue', 'decidePublicResponse']);
     const insight = ['registerInsightRequest', 'forwardInsightRequest', 'remindInsightRequest', 'decideInsightRequest', 'closeInsightRequest'];
     const lastResortKeeping = ['createLastResortObligation', 'updateLastResortObligation', 'endLastResortObligation', 'setListedPersons', 'importListings'];
+    const compensationKeeping = ['setUnitEconomics', 'importUnitEconomics', 'setCompensationMethod', 'decideCompensation'];
     const followUpReports = ['adoptNeutralityReport', 'createAnnualReport', 'saveAnnualReport', 'adoptAnnualReport', 'publishAnnualReport'];
-    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound', ...review, ...insight, ...lastResortKeeping, ...followUpReports]);
+    const reviewer = new Set(['createFollowUpRound', 'openFollowUpRound', ...review, ...insight, ...lastResortKeeping, ...compensationKeeping, ...followUpReports]);
     const provider = new Set(['saveAnswers', 'submitReport', 'deleteAttachment', 'submitPublicResponse']);
     const both = new Set(['addComment', 'answerInsightRequest']);
     // Changes to one report of Jämtvård's: another provider cannot see it at all.

@@ -116,6 +116,57 @@ const table: Record<string, Swap> = {
     missing: () => ({ u: MISSING }),
     callers: { PROVIDER: 'FORBIDDEN' },
   },
+  // --- Compensation for the last-resort responsibility: the region's alone ------------------------
+  unitEconomics: {
+    document: 'query($u: ID) { unitEconomics(year: 2025, filter: { unitId: $u }) { totalCount } }',
+    swaps: ['filter.unitId'],
+    foreign: () => ({ u: x.unit }),
+    missing: () => ({ u: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  setUnitEconomics: {
+    document: 'mutation($u: ID!) { setUnitEconomics(unitId: $u, year: 2090, input: { capitation: 1 }) { id } }',
+    swaps: ['unitId'],
+    foreign: () => ({ u: x.unit }),
+    missing: () => ({ u: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', AUDITOR: 'FORBIDDEN' },
+  },
+  compensationMethods: {
+    document: 'query($o: ID!) { compensationMethods(obligationId: $o) { version } }',
+    swaps: ['obligationId'],
+    foreign: () => ({ o: lastResort.obligation }),
+    missing: () => ({ o: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  setCompensationMethod: {
+    document: 'mutation($o: ID!) { setCompensationMethod(obligationId: $o, input: { validFromYear: 2090, method: FIXED_AMOUNT, fixedAmount: 1, decisionReference: "BYTT" }) { id } }',
+    swaps: ['obligationId'],
+    foreign: () => ({ o: lastResort.obligation }),
+    missing: () => ({ o: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', AUDITOR: 'FORBIDDEN' },
+  },
+  compensationProposal: {
+    document: 'query($o: ID!) { compensationProposal(obligationId: $o, year: 2025) { amount } }',
+    swaps: ['obligationId'],
+    foreign: () => ({ o: lastResort.obligation }),
+    missing: () => ({ o: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  compensationDecisions: {
+    document: 'query($o: ID) { compensationDecisions(year: 2025, obligationId: $o) { totalCount } }',
+    swaps: ['obligationId'],
+    foreign: () => ({ o: lastResort.obligation }),
+    missing: () => ({ o: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN' },
+  },
+  decideCompensation: {
+    document: `mutation($o: ID!, $r: ID) { decideCompensation(input: { obligationId: $o, year: 2025, amount: 1, basis: "Bytt", decisionReference: "BYTT",
+      decidedOn: "2090-01-01", replacesId: $r }) { id } }`,
+    swaps: ['input.obligationId', 'input.replacesId'],
+    foreign: () => ({ o: lastResort.obligation, r: lastResort.decision }),
+    missing: () => ({ o: MISSING, r: MISSING }),
+    callers: { PROVIDER: 'FORBIDDEN', AUDITOR: 'FORBIDDEN' },
+  },
   // --- Annual report to the board: drafts and changes are the region's ---------------------------
   regionAnnualReport: {
     document: 'query($id: ID!) { regionAnnualReport(id: $id) { year } }',
@@ -793,9 +844,10 @@ beforeAll(async () => {
 });
 
 /** An obligation of the last-resort register (demo data), for the rows above. */
-const lastResort = { obligation: '' };
+const lastResort = { obligation: '', decision: '' };
 beforeAll(async () => {
   lastResort.obligation = (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id;
+  lastResort.decision = (await one('SELECT id FROM compensation_decision ORDER BY created_at, id LIMIT 1')).id;
 });
 
 describe('id swapping', () => {

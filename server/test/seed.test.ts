@@ -27,7 +27,7 @@ describe('demo region', () => {
     const first = await counts();
     expect(await loadDemoRegion(db.ds)).toBe('present');
     expect(await counts()).toEqual(first);
-    expect(first.audit).toBe(7); // region, users, reporting, the published history, the last-resort register, the conditions and the follow-up reports, each once
+    expect(first.audit).toBe(8); // region, users, reporting, the published history, the last-resort register, the conditions, compensation and the follow-up reports, each once
   });
 
   it('covers all eight municipalities with health centres, mostly in-house', async () => {
