@@ -126,7 +126,7 @@ export default function ConditionsPage() {
             <section aria-labelledby="conditions-history" className="conditions-section">
               <h2 id="conditions-history">{t('page.history')}</h2>
               <TableScroll label={t('page.historyCaption')}>
-                <table className="table" data-testid="conditions-history">
+                <table className="table table--full conditions-history" data-testid="conditions-history">
                   <caption>{t('page.historyCaption')}</caption>
                   <thead>
                     <tr>
