@@ -181,6 +181,17 @@ describe('in the app', () => {
     expect(prefs.data!.notificationPreferences).toContainEqual({ kind: 'REVIEW_WAITING', email: false, required: false });
     expect(prefs.data!.notificationPreferences).toContainEqual({ kind: 'OVERDUE', email: true, required: true });
   });
+
+  it('tells a user the language their e-mail is in, as they set it, in any browser', async () => {
+    const auditor = await app.login('auditor@insyn.example');
+    expect((await auditor.gql('{ viewer { language } }')).data!.viewer.language).toBe('sv');
+    expect((await auditor.gql('mutation { setLanguage(language: "en") }')).errors).toBeUndefined();
+    const elsewhere = await app.login('auditor@insyn.example');
+    expect((await elsewhere.gql('{ viewer { language } }')).data!.viewer.language).toBe('en');
+    const refused = await auditor.gql('mutation { setLanguage(language: "de") }');
+    expect(refused.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'language' })]);
+    expect((await auditor.gql('{ viewer { language } }')).data!.viewer.language).toBe('en');
+  });
 });
 
 describe('e-mail', () => {

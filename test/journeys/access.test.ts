@@ -365,3 +365,23 @@ describe('every page behind the login', () => {
     }, 240_000);
   }
 });
+
+describe('the language of e-mail', () => {
+  it('is what the user chose, also in another browser', async () => {
+    const first = await open('/logga-in?till=%2Fkonto');
+    await logIn(first.page, 'analyst@insyn.example');
+    const form = first.page.getByTestId('mail-language');
+    await form.waitFor();
+    await expect.poll(() => form.getByLabel('Svenska').isChecked()).toBe(true);
+    await form.getByLabel('Engelska').check();
+    await form.getByRole('button', { name: 'Spara språk' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).not.toBe('');
+
+    const second = await open('/logga-in?till=%2Fkonto');
+    await logIn(second.page, 'analyst@insyn.example');
+    const again = second.page.getByTestId('mail-language');
+    await again.waitFor();
+    await expect.poll(() => again.getByLabel('Engelska').isChecked()).toBe(true);
+    expect(realProblems([...first.problems, ...second.problems])).toEqual([]);
+  });
+});

@@ -138,6 +138,12 @@ export class ViewerFields {
   provider(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<Provider | null> | null {
     return viewer.providerId ? ctx.loaders.providerById.load(viewer.providerId) : null;
   }
+
+  @FieldResolver(() => String, { description: 'Your language for e-mail and notifications: sv or en (set with setLanguage).' })
+  async language(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<string> {
+    const [row] = await ctx.em.query('SELECT language FROM app_user WHERE id = $1', [viewer.id]);
+    return row?.language ?? 'sv';
+  }
 }
 
 @Resolver(() => User)

@@ -334,7 +334,6 @@ const reviewEn: ReviewTranslation = {
     languageSave: 'Save language',
     languageSaved: 'E-mail and notifications are now sent in Swedish.',
     languageSavedEn: 'E-mail and notifications are now sent in English.',
-    languageUnknown: 'The default is Swedish.',
     failed: 'The setting could not be saved. Try again.',
   },
 };

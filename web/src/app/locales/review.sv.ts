@@ -337,7 +337,6 @@ const reviewSv = {
     languageSave: 'Spara språk',
     languageSaved: 'E-post och notiser skickas nu på svenska.',
     languageSavedEn: 'E-post och notiser skickas nu på engelska.',
-    languageUnknown: 'Standard är svenska.',
     failed: 'Inställningen kunde inte sparas. Försök igen.',
   },
 };

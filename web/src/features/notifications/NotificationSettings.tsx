@@ -31,6 +31,15 @@ const SetLanguageMutation = graphql(`
   }
 `);
 
+const MailLanguageQuery = graphql(`
+  query MailLanguage {
+    viewer {
+      id
+      language
+    }
+  }
+`);
+
 /** The kinds of notification each kind of user gets (the server sends the others to nobody like them). */
 const PROVIDER_KINDS = ['ROUND_OPENED', 'CHANGES_REQUESTED', 'REPORT_APPROVED', 'THREAD_STARTED', 'DUE_SOON', 'DUE_TODAY', 'OVERDUE'];
 const REGION_KINDS = ['REPORT_SUBMITTED', 'OVERDUE', 'REVIEW_WAITING'];
@@ -42,18 +51,6 @@ export function kindsFor(roles: readonly Role[] | undefined, all: readonly strin
   if (roles?.some((r) => r === 'REVIEWER' || r === 'ADMIN')) REGION_KINDS.forEach((k) => wanted.add(k));
   const offered = all.filter((k) => wanted.has(k));
   return offered.length > 0 ? offered : [...all];
-}
-
-/** The API does not tell which language a user's e-mail is in; this browser remembers the last choice. */
-export const MAIL_LANGUAGE_KEY = 'insyn.mailLanguage';
-
-function storedMailLanguage(): Language | null {
-  try {
-    const value = window.localStorage.getItem(MAIL_LANGUAGE_KEY);
-    return isLanguage(value) ? value : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -157,14 +154,21 @@ function EmailKinds() {
 }
 
 function MailLanguage() {
+  const { data, error, refetch } = useQuery(MailLanguageQuery, { fetchPolicy: 'network-only' });
+  if (error) return <ErrorNotice onRetry={() => void refetch()} />;
+  if (!data?.viewer) return <Loading />;
+  return <MailLanguageForm saved={isLanguage(data.viewer.language) ? data.viewer.language : 'sv'} />;
+}
+
+/** The language the server has for the user's e-mail, and a choice to change it. */
+function MailLanguageForm({ saved }: { saved: Language }) {
   const { t } = useTranslation('review');
   const id = useId();
-  const [language, setLanguage] = useState<Language>(() => storedMailLanguage() ?? 'sv');
-  const [save] = useMutation(SetLanguageMutation);
+  const [language, setLanguage] = useState<Language>(saved);
+  const [save] = useMutation(SetLanguageMutation, { refetchQueries: [MailLanguageQuery] });
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState(false);
-  const known = storedMailLanguage() !== null;
 
   const submit = async () => {
     if (busy) return;
@@ -173,11 +177,6 @@ function MailLanguage() {
     setStatus('');
     try {
       await save({ variables: { language } });
-      try {
-        window.localStorage.setItem(MAIL_LANGUAGE_KEY, language);
-      } catch {
-        // Not remembered in this browser; the server has it.
-      }
       setStatus(language === 'en' ? t('settings.languageSavedEn') : t('settings.languageSaved'));
     } catch {
       setFailed(true);
@@ -200,7 +199,6 @@ function MailLanguage() {
         <legend className="legend-heading">{t('settings.languageLegend')}</legend>
         <p className="field-hint" id={`${id}-hint`}>
           {t('settings.languageHint')}
-          {!known && <> {t('settings.languageUnknown')}</>}
         </p>
         <div className="radio-group__options">
           {(['sv', 'en'] as const).map((lang) => (
