@@ -164,6 +164,11 @@ describe('in the app', () => {
     const first = list.data!.notifications.edges[0].node;
     expect(first.link).toMatch(/^\/rapporter\//);
     const marked = await provider.gql('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [first.id] });
+    // The region's users are taken to the review of a report, not to the provider's editor.
+    const reviewerLinks = await (await app.login('reviewer@insyn.example')).gql('{ notifications(first: 20) { edges { node { link reportId } } } }');
+    const aboutReports = reviewerLinks.data!.notifications.edges.map((e: any) => e.node).filter((n: any) => n.reportId);
+    expect(aboutReports.length).toBeGreaterThan(0);
+    for (const n of aboutReports) expect(n.link).toBe(`/granskning/${n.reportId}`);
     expect(marked.data!.markNotificationsRead).toBe(1);
     expect((await provider.gql('{ unreadNotificationCount }')).data!.unreadNotificationCount).toBe(total - 1);
     // Someone else's notification cannot be marked.
@@ -216,7 +221,7 @@ describe('e-mail', () => {
     const read = (file: string) => fs.readFileSync(path.join(dataDir, 'mail', file), 'utf8').replace(/=\r?\n/g, '');
     const reviewerMail = read(files.find((f) => f.includes('reviewer'))!);
     expect(reviewerMail).toMatch(/^To: reviewer@insyn\.example\r?$/m);
-    expect(reviewerMail).toContain('https://insyn.example/rapporter/');
+    expect(reviewerMail).toContain('https://insyn.example/granskning/');
     const english = files.map(read).find((m) => m.includes('RAP-2025-99999'))!;
     expect(english).toMatch(/^Subject: Approved: RAP-2025-99999\r?$/m);
     expect(english).toContain('The region has approved report RAP-2025-99999.');

@@ -25,6 +25,16 @@ export interface NotifyRequest {
 }
 
 /**
+ * Where a notification takes its user: a report opens in the provider's editor for provider users
+ * and in the review for the region's users; an insight request in its handling page.
+ */
+function linkFor(request: NotifyRequest, roles: string[]): string {
+  if (request.reportId) return roles.includes('PROVIDER') ? `/rapporter/${request.reportId}` : `/granskning/${request.reportId}`;
+  if (request.insightRequestId) return `/insynsbegaran/${request.insightRequestId}`;
+  return '/notiser';
+}
+
+/**
  * Writes in-app notifications and, where the user wants e-mail of this kind, an outbox row — with
  * the caller's entity manager, so they commit or roll back with the change that caused them.
  * Returns how many notifications were created.
@@ -32,19 +42,15 @@ export interface NotifyRequest {
 export async function notify(em: EntityManager, request: NotifyRequest): Promise<number> {
   const userIds = [...new Set(request.userIds)];
   if (!userIds.length) return 0;
-  const users: { id: string; email: string; language: string; email_enabled: boolean | null }[] = await em.query(
-    `SELECT u.id, u.email, u.language, p.email AS email_enabled
+  const users: { id: string; email: string; language: string; roles: string[]; email_enabled: boolean | null }[] = await em.query(
+    `SELECT u.id, u.email, u.language, u.roles, p.email AS email_enabled
      FROM app_user u LEFT JOIN notification_preference p ON p.user_id = u.id AND p.kind = $2
      WHERE u.id = ANY($1) AND u.active`,
     [userIds, request.kind],
   );
-  const link = request.reportId
-    ? `/rapporter/${request.reportId}`
-    : request.insightRequestId
-      ? `/insynsbegaran/${request.insightRequestId}`
-      : '/notiser';
   let created = 0;
   for (const user of users) {
+    const link = linkFor(request, user.roles);
     const text = notificationText(user.language, request.kind, request.params);
     const rows: { id: string }[] = await em.query(
       `INSERT INTO notification (user_id, kind, report_id, title, body, link, dedupe_key, insight_request_id)
