@@ -48,6 +48,7 @@ import {
 import { NotificationsArea, NotificationsPage, ReviewArea, ReviewQueuePage, ReviewReportPage } from './routes';
 import { InsightArea, InsightRequestDetailPage, InsightRequestsPage } from './routes';
 import { ConditionsAdoptPage, CoveragePage, LastResortArea, ListingImportPage, ObligationFormPage, ObligationsPage } from './routes';
+import { CompensationPage, EconomicsPage } from './routes';
 import { ComparisonPage, InsightRequestPage, InsightStatusPage, MunicipalityPage, OpenDataPage, PublicArea, UnitResultsPage } from './routes';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary';
 import { Loading } from '../shared/ui/QueryStates';
@@ -167,6 +168,8 @@ function Pages() {
               <Route element={<LastResortArea />}>
                 <Route path="/sistahandsansvar" element={<CoveragePage />} />
                 <Route path="/sistahandsansvar/register" element={<ObligationsPage />} />
+                <Route path="/sistahandsansvar/ekonomi" element={<EconomicsPage />} />
+                <Route path="/sistahandsansvar/ersattning" element={<CompensationPage />} />
                 <Route element={<RequireArea area="lastResortEdit" />}>
                   <Route path="/sistahandsansvar/listning" element={<ListingImportPage />} />
                   <Route path="/sistahandsansvar/register/ny" element={<ObligationFormPage />} />

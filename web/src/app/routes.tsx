@@ -63,6 +63,8 @@ export const paths = {
   lastResortObligations: '/sistahandsansvar/register',
   lastResortObligationNew: '/sistahandsansvar/register/ny',
   lastResortObligation: (id: string) => `/sistahandsansvar/register/${id}`,
+  compensationEconomics: '/sistahandsansvar/ekonomi',
+  compensation: '/sistahandsansvar/ersattning',
 } as const;
 
 export const StartPage = lazy(() => import('../features/start/StartPage'));
@@ -138,6 +140,9 @@ export const CoveragePage = behindLogin('CoveragePage');
 export const ListingImportPage = behindLogin('ListingImportPage');
 export const ObligationsPage = behindLogin('ObligationsPage');
 export const ObligationFormPage = behindLogin('ObligationFormPage');
+// Compensation for the last-resort responsibility: unit economics, proposals, decisions and methods (texts "compensation").
+export const EconomicsPage = behindLogin('EconomicsPage');
+export const CompensationPage = behindLogin('CompensationPage');
 // A new decided version of the equal-conditions rules (administrators).
 export const ConditionsAdoptPage = behindLogin('ConditionsAdoptPage');
 

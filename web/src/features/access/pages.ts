@@ -43,6 +43,8 @@ export const loggedInPages = {
   ListingImportPage: () => import('../last-resort/ImportPage'),
   ObligationsPage: () => import('../last-resort/ObligationsPage'),
   ObligationFormPage: () => import('../last-resort/ObligationFormPage'),
+  EconomicsPage: () => import('../compensation/EconomicsPage'),
+  CompensationPage: () => import('../compensation/CompensationPage'),
   ConditionsAdoptPage: () => import('../conditions/ConditionsAdoptPage'),
 };
 
