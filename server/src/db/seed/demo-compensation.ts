@@ -65,14 +65,17 @@ export async function insertDemoCompensation(em: EntityManager): Promise<void> {
   );
   await upsertEconomics(em, economics, 'SEED');
 
-  // Methods: the deficit method in Hälsoval, a fixed amount in dental care; Bräcke's Hälsoval method changed from 2026.
+  // Methods: the deficit method in Hälsoval (a fixed amount in Östersund) and in dental care where the
+  // clinic is alone in a sparsely populated municipality, a fixed amount in dental care elsewhere;
+  // Bräcke's Hälsoval method changed from 2026.
   const methods: CompensationMethod[] = [];
+  const dentalDeficit = new Set(['2303', '2313', '2326', '2361']);
   for (const o of obligations) {
-    const deficit = o.code === 'HALSOVAL';
+    const deficit = o.code === 'HALSOVAL' ? o.municipality_code !== '2380' : dentalDeficit.has(o.municipality_code);
     type Version = { validFromYear: number; method: CompensationMethodKind; fixedAmount: number | null; sharePercent: number | null; capAmount: number | null; decisionReference: string; note: string | null };
     const versions: Version[] = deficit
-      ? [{ validFromYear: 2024, method: CompensationMethodKind.SOLE_PROVIDER_DEFICIT, fixedAmount: null, sharePercent: 100, capAmount: 4_000_000, decisionReference: 'RS/383/2021 bilaga 3', note: 'Underskottet ersätts där regionens enhet är ensam i kommunen.' }]
-      : [{ validFromYear: 2024, method: CompensationMethodKind.FIXED_AMOUNT, fixedAmount: 250_000 + (hash(o.municipality) % 5) * 50_000, sharePercent: null, capAmount: null, decisionReference: 'RS/383/2021 bilaga 4', note: null }];
+      ? [{ validFromYear: 2024, method: CompensationMethodKind.SOLE_PROVIDER_DEFICIT, fixedAmount: null, sharePercent: 100, capAmount: o.code === 'HALSOVAL' ? 4_000_000 : 2_500_000, decisionReference: 'RS/383/2021 bilaga 3', note: 'Underskottet ersätts där regionens enhet är ensam i kommunen.' }]
+      : [{ validFromYear: 2024, method: CompensationMethodKind.FIXED_AMOUNT, fixedAmount: o.code === 'HALSOVAL' ? 1_200_000 : 250_000 + (hash(o.municipality) % 5) * 50_000, sharePercent: null, capAmount: null, decisionReference: 'RS/383/2021 bilaga 4', note: null }];
     if (deficit && o.municipality_code === '2305') {
       versions.push({ validFromYear: 2026, method: CompensationMethodKind.SOLE_PROVIDER_DEFICIT, fixedAmount: null, sharePercent: 90, capAmount: 3_500_000, decisionReference: 'RS/112/2025', note: 'Andelen sänkt till 90 procent från 2026.' });
     }

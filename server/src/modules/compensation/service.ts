@@ -371,13 +371,12 @@ export const compensationService = {
     if (!obligations.length) return [];
     const ids = obligations.map(({ o }) => o.id);
     const holderIds = [...new Set(obligations.map(({ o }) => o.unitId))];
-    const [systems, holders, methods, economics, decisions] = await Promise.all([
-      ctx.loaders.choiceSystemById.loadMany([...new Set(obligations.map(({ o }) => o.choiceSystemId))]),
-      ctx.loaders.unitById.loadMany(holderIds),
-      ctx.em.getRepository(CompensationMethod).find({ where: { obligationId: In(ids) }, order: { version: 'ASC' } }),
-      ctx.em.query('SELECT * FROM unit_economics WHERE year = $1 AND unit_id = ANY($2::uuid[])', [y, holderIds]) as Promise<Record<string, unknown>[]>,
-      ctx.em.getRepository(CompensationDecision).find({ where: { obligationId: In(ids), year: y }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    ]);
+    // One statement each, in turn (the request may run on one connection).
+    const systems = await ctx.loaders.choiceSystemById.loadMany([...new Set(obligations.map(({ o }) => o.choiceSystemId))]);
+    const holders = await ctx.loaders.unitById.loadMany(holderIds);
+    const methods = await ctx.em.getRepository(CompensationMethod).find({ where: { obligationId: In(ids) }, order: { version: 'ASC' } });
+    const economics: Record<string, unknown>[] = await ctx.em.query('SELECT * FROM unit_economics WHERE year = $1 AND unit_id = ANY($2::uuid[])', [y, holderIds]);
+    const decisions = await ctx.em.getRepository(CompensationDecision).find({ where: { obligationId: In(ids), year: y }, order: { createdAt: 'ASC', id: 'ASC' } });
     const systemById = new Map<string, { code: string; name: string }>();
     for (const s of systems) if (s && !(s instanceof Error)) systemById.set(s.id, s);
     const unitName = new Map<string, string>();
