@@ -130,7 +130,7 @@ const compensation: typeof sv = {
     share: '{{share}} of the deficit',
     cap: 'at most {{amount}}',
     newVersion: 'New version of the method',
-    newVersionLabel: 'New version of the compensation method for {{municipality}}, {{system}}',
+    newVersionLabel: 'New version of the method for the compensation in {{municipality}}, {{system}}',
     formTitle: 'New version of the compensation method – {{municipality}}, {{system}}',
     formLead: 'A new version does not change older versions. It applies from the year given until a later version takes over.',
     validFromYear: 'Applies from year',

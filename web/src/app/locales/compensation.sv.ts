@@ -128,7 +128,7 @@ const compensation = {
     share: '{{share}} av underskottet',
     cap: 'högst {{amount}}',
     newVersion: 'Ny version av metoden',
-    newVersionLabel: 'Ny version av ersättningsmetoden för {{municipality}}, {{system}}',
+    newVersionLabel: 'Ny version av metoden för ersättningen i {{municipality}}, {{system}}',
     formTitle: 'Ny version av ersättningsmetoden – {{municipality}}, {{system}}',
     formLead: 'En ny version ändrar inte äldre versioner. Den gäller från det angivna året tills en senare version tar över.',
     validFromYear: 'Gäller från år',

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, watchPage } from '../support/browser.js';
+import { startInsyn, type InsynProcess } from '../support/insyn.js';
+
+/**
+ * Compensation for the last-resort responsibility in Chromium: a reviewer goes from the coverage
+ * to the compensation of a year, reads a proposal with every input, decides it with the keyboard
+ * and sees the decision in force; an economics file with a bad row is refused with the row shown.
+ */
+const PASSWORD = 'insyn-demo';
+let insyn: InsynProcess;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  insyn = await startInsyn();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  if (insyn) {
+    expect(await insyn.stop()).toBe(0);
+    fs.rmSync(insyn.dataDir, { recursive: true, force: true });
+  }
+});
+
+async function logIn(email: string, to: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await page.goto(`${insyn.url}/logga-in?till=${encodeURIComponent(to)}`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL((url) => url.pathname === to);
+  return { page, problems };
+}
+
+describe('compensation', () => {
+  it('a reviewer reads a proposal with its inputs and decides it with the keyboard', async () => {
+    const { page, problems } = await logIn('reviewer@insyn.example', '/sistahandsansvar');
+    await page.getByTestId('coverage-table').waitFor();
+    const link = page.getByRole('link', { name: 'Ersättning', exact: true });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/sistahandsansvar/ersattning');
+    await page.getByTestId('proposal').first().waitFor();
+    await expectAccessible(page, 'compensation-2025');
+
+    // 2026 has proposals and no decisions yet.
+    const year = page.getByTestId('compensation-year');
+    await year.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => year.inputValue()).toBe('2026');
+    await expect.poll(() => page.getByTestId('decision-in-force').first().textContent()).toContain('Inget beslut');
+    const card = page.getByTestId('proposal').filter({ hasText: 'Underskott när enheten är ensam utförare' }).filter({ hasText: 'Full kostnad' }).first();
+    const inputs = await card.getByTestId('proposal-inputs').textContent();
+    for (const label of ['Ersättning per listad person', 'Ersättning totalt', 'Full kostnad', 'Underskott', 'Andel av underskottet som ersätts', 'Föreslaget belopp', 'Enhetens ekonomi']) {
+      expect(inputs).toContain(label);
+    }
+    const proposed = (await card.getByTestId('proposal-amount').textContent())!;
+    expect(proposed).toMatch(/\d\skr$/);
+
+    await card.getByTestId('decide').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('decide-dialog');
+    await dialog.getByLabel('Belopp (kr)').waitFor();
+    expect(await dialog.getByLabel('Belopp (kr)').inputValue()).not.toBe('');
+    await expectAccessible(page, 'compensation-decide-dialog');
+    await dialog.getByLabel('Grund för beslutet').focus();
+    await page.keyboard.type('Underskott enligt metoden och enhetens redovisade helårskostnad.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('RS/777/2027');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => card.getByTestId('decision-in-force').textContent()).toContain('RS/777/2027');
+    const spaced = (v: string | null) => (v ?? '').replace(/\s/g, ' ');
+    expect(spaced(await card.getByTestId('decision-in-force').textContent())).toContain(spaced(proposed));
+    await expect.poll(() => page.getByTestId('flash').textContent()).toContain('är sparat');
+    await expect.poll(() => card.getByTestId('decision-history').textContent()).toContain('Gäller');
+    await expectAccessible(page, 'compensation-decided');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the replaced 2024 decision in the history', async () => {
+    const { page } = await logIn('auditor@insyn.example', '/sistahandsansvar/ersattning');
+    const year = page.getByTestId('compensation-year');
+    await year.selectOption('2024');
+    await expect.poll(async () => (await page.getByTestId('decision-history').allTextContents()).join(' ')).toContain('Ersatt av');
+    expect(await page.getByTestId('decide').count()).toBe(0);
+  });
+
+  it('refuses an economics file with a bad row and shows the row', async () => {
+    const { page, problems } = await logIn('reviewer@insyn.example', '/sistahandsansvar/ekonomi');
+    await page.getByTestId('economics-table').waitFor();
+    await expectAccessible(page, 'compensation-economics');
+    const csv = 'hsa_id;year;capitation;visit_fees;full_cost\nSE2321000214-E999;2025;1 000 000;200 000,50;\nSE2321000214-E998;2025;-5;0;\n';
+    await page.getByTestId('economics-file').setInputFiles({ name: 'ekonomi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByTestId('economics-import').focus();
+    await page.keyboard.press('Enter');
+    const errors = page.getByTestId('economics-import-errors');
+    await errors.waitFor();
+    const text = await errors.textContent();
+    expect(text).toContain('capitation');
+    expect(await errors.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.getByTestId('economics-import-status').textContent()).toContain('sparades inte');
+    await expectAccessible(page, 'compensation-economics-refused');
+    expect(problems).toEqual([]);
+  });
+
+  it('has no axe violations at 320 px', async () => {
+    const { page } = await logIn('auditor@insyn.example', '/sistahandsansvar/ersattning', 320);
+    await page.getByTestId('proposal').first().waitFor();
+    await expectAccessible(page, 'compensation-320');
+    await page.goto(`${insyn.url}/sistahandsansvar/ekonomi`);
+    await page.getByTestId('economics-table').waitFor();
+    await expectAccessible(page, 'compensation-economics-320');
+  });
+});
