@@ -56,7 +56,7 @@ describe('database constraints', () => {
     await expect(db.ds.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     await expect(db.ds.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
     const [{ n }] = await db.ds.query(`SELECT count(*) AS n FROM audit_event WHERE action LIKE 'DEMO_%'`);
-    expect(n).toBe(6); // the demo region, users, reporting, published history, the conditions and the last-resort register
+    expect(n).toBe(8); // the demo region, users, reporting, published history, the conditions, the last-resort register, compensation and the follow-up reports
   });
 
   it('keeps one target per indicator and year', async () => {
