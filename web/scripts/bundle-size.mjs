@@ -19,7 +19,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.j
 const PUBLIC_KB = Number(process.env.INSYN_PUBLIC_JS_BUDGET_KB ?? 170);
 const APP_KB = Number(process.env.INSYN_APP_JS_BUDGET_KB ?? 300);
 /** Features whose pages need no login. */
-const PUBLIC = /features\/(start|program|indicators|providers|accessibility|not-found|auth|public|conditions)\//;
+const PUBLIC = /features\/(start|program|indicators|providers|accessibility|not-found|auth|public|conditions|follow-up\/public)\//;
 
 const gz = new Map();
 function gzipKb(file) {
@@ -75,7 +75,7 @@ function sourcesOf(files) {
       sources.add(path.relative(path.join(dist, '..'), absolute));
       const code = map.sourcesContent?.[i] ?? fs.readFileSync(absolute, 'utf8');
       for (const call of code.matchAll(/\b(?:useNamespace|loadNamespace|useTextsReady)\(([^)]*)\)/g)) {
-        for (const name of call[1].matchAll(/'([a-z]+(?:\/[a-zA-Z]+)?)'/g)) texts.add(name[1]);
+        for (const name of call[1].matchAll(/'([a-z][a-zA-Z]*(?:\/[a-zA-Z]+)?)'/g)) texts.add(name[1]);
       }
     }
   }

@@ -46,6 +46,7 @@ import {
   UsersPage,
 } from './routes';
 import { NotificationsArea, NotificationsPage, ReviewArea, ReviewQueuePage, ReviewReportPage } from './routes';
+import { AnnualReportEditPage, AnnualReportPage, AnnualReportsAdminPage, FollowUpArea, NeutralityAdminPage, NeutralityPage } from './routes';
 import { InsightArea, InsightRequestDetailPage, InsightRequestsPage } from './routes';
 import { ConditionsAdoptPage, CoveragePage, LastResortArea, ListingImportPage, ObligationFormPage, ObligationsPage } from './routes';
 import { CompensationPage, EconomicsPage } from './routes';
@@ -87,6 +88,8 @@ function Pages() {
           <Route path="/tillganglighet" element={<AccessibilityPage />} />
           <Route path="/likvardiga-villkor" element={<ConditionsPage />} />
           <Route path="/logga-in" element={<LoginPage />} />
+          <Route path="/konkurrensneutralitet" element={<NeutralityPage />} />
+          <Route path="/systemuppfoljning" element={<AnnualReportPage />} />
           {/* Public results and insight requests: no login, their texts load with PublicArea. */}
           <Route element={<PublicArea />}>
             <Route path="/kommun/:code" element={<MunicipalityPage />} />
@@ -175,6 +178,14 @@ function Pages() {
                   <Route path="/sistahandsansvar/register/ny" element={<ObligationFormPage />} />
                   <Route path="/sistahandsansvar/register/:id" element={<ObligationFormPage />} />
                 </Route>
+              </Route>
+            </Route>
+            {/* Follow-up reports: the region reads them (auditors too); ADMIN and REVIEWER adopt and publish. */}
+            <Route element={<RequireArea area="followUp" />}>
+              <Route element={<FollowUpArea />}>
+                <Route path="/uppfoljning/konkurrensneutralitet" element={<NeutralityAdminPage />} />
+                <Route path="/uppfoljning/arsrapporter" element={<AnnualReportsAdminPage />} />
+                <Route path="/uppfoljning/arsrapporter/:id" element={<AnnualReportEditPage />} />
               </Route>
             </Route>
             <Route element={<RequireArea area="account" />}>

@@ -102,6 +102,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link to={paths.equalConditions}>{t('footer.equalConditions')}</Link>
               </li>
               <li>
+                <Link to={paths.neutrality}>{t('footer.neutrality')}</Link>
+              </li>
+              <li>
+                <Link to={paths.annualReports}>{t('footer.annualReports')}</Link>
+              </li>
+              <li>
                 <Link to={paths.openData}>{t('footer.openData')}</Link>
               </li>
               <li>

@@ -9,10 +9,10 @@ describe('what each role is offered', () => {
   });
 
   it('adds the areas of each role, and "My account" for everyone logged in', () => {
-    expect(keys(['ADMIN'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'lastResort', 'admin', 'audit', 'apiTokens', 'account']);
-    expect(keys(['AUDITOR'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'lastResort', 'users', 'audit', 'account']);
+    expect(keys(['ADMIN'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'lastResort', 'followUp', 'admin', 'audit', 'apiTokens', 'account']);
+    expect(keys(['AUDITOR'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'lastResort', 'followUp', 'users', 'audit', 'account']);
     expect(keys(['ANALYST'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'apiTokens', 'account']);
-    expect(keys(['REVIEWER'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'lastResort', 'account']);
+    expect(keys(['REVIEWER'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'rounds', 'review', 'insightRequests', 'lastResort', 'followUp', 'account']);
     expect(keys(['PROVIDER'])).toEqual(['start', 'program', 'indicators', 'providers', 'compare', 'insight', 'reports', 'insightRequests', 'account']);
     // An administrator who is also an auditor reaches the users through Administration.
     expect(keys(['ADMIN', 'AUDITOR'])).not.toContain('users');

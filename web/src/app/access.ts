@@ -29,6 +29,9 @@ export const areaRoles = {
   /** The last-resort register and coverage: the region keeps it, auditors read it. */
   lastResort: ['ADMIN', 'REVIEWER', 'AUDITOR'],
   lastResortEdit: ['ADMIN', 'REVIEWER'],
+  /** The neutrality report and the annual report to the board: the region reads; ADMIN and REVIEWER adopt and publish. */
+  followUp: ['ADMIN', 'REVIEWER', 'AUDITOR'],
+  followUpEdit: ['ADMIN', 'REVIEWER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof areaRoles;
@@ -49,6 +52,7 @@ export type NavKey =
   | 'review'
   | 'insightRequests'
   | 'lastResort'
+  | 'followUp'
   | 'admin'
   | 'users'
   | 'audit'
@@ -86,6 +90,7 @@ export function mainNavItems(roles: readonly Role[] | null | undefined): NavItem
   if (mayUse(roles, 'review')) items.push({ key: 'review', to: paths.review });
   if (mayUse(roles, 'insightRequests')) items.push({ key: 'insightRequests', to: paths.insightRequests });
   if (mayUse(roles, 'lastResort')) items.push({ key: 'lastResort', to: paths.lastResort });
+  if (mayUse(roles, 'followUp')) items.push({ key: 'followUp', to: paths.regionAnnualReports });
   if (mayUse(roles, 'admin')) items.push({ key: 'admin', to: paths.admin });
   else if (mayUse(roles, 'users')) items.push({ key: 'users', to: paths.users });
   if (mayUse(roles, 'audit')) items.push({ key: 'audit', to: paths.audit });

@@ -65,6 +65,11 @@ export const paths = {
   lastResortObligation: (id: string) => `/sistahandsansvar/register/${id}`,
   compensationEconomics: '/sistahandsansvar/ekonomi',
   compensation: '/sistahandsansvar/ersattning',
+  neutrality: '/konkurrensneutralitet',
+  annualReports: '/systemuppfoljning',
+  regionNeutrality: '/uppfoljning/konkurrensneutralitet',
+  regionAnnualReports: '/uppfoljning/arsrapporter',
+  regionAnnualReport: (reportId: string) => `/uppfoljning/arsrapporter/${id(reportId)}`,
 } as const;
 
 export const StartPage = lazy(() => import('../features/start/StartPage'));
@@ -74,6 +79,9 @@ export const ProvidersPage = lazy(() => import('../features/providers/ProvidersP
 export const ProviderPage = lazy(() => import('../features/providers/ProviderPage'));
 export const AccessibilityPage = lazy(() => import('../features/accessibility/AccessibilityPage'));
 export const ConditionsPage = lazy(() => import('../features/conditions/ConditionsPage'));
+// The adopted neutrality reports and the published annual reports to the board (public, texts "followUp").
+export const NeutralityPage = lazy(() => import('../features/follow-up/public/NeutralityPage'));
+export const AnnualReportPage = lazy(() => import('../features/follow-up/public/AnnualReportPage'));
 export const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 export const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 
@@ -136,6 +144,11 @@ export const InsightRequestDetailPage = behindLogin('InsightRequestDetailPage');
 
 // The last-resort register: coverage per year and the listing import, with their texts ("lastResort").
 export const LastResortArea = behindLogin('LastResortArea');
+// The region's follow-up reports: neutrality figures and adoption, annual reports (texts "followUp").
+export const FollowUpArea = behindLogin('FollowUpArea');
+export const NeutralityAdminPage = behindLogin('NeutralityAdminPage');
+export const AnnualReportsAdminPage = behindLogin('AnnualReportsAdminPage');
+export const AnnualReportEditPage = behindLogin('AnnualReportEditPage');
 export const CoveragePage = behindLogin('CoveragePage');
 export const ListingImportPage = behindLogin('ListingImportPage');
 export const ObligationsPage = behindLogin('ObligationsPage');

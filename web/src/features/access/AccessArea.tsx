@@ -59,6 +59,8 @@ const AREA_ROLE_NAMES: Record<Area, Role[]> = {
   insightRequests: ['ADMIN', 'REVIEWER', 'AUDITOR', 'PROVIDER'],
   lastResort: ['ADMIN', 'REVIEWER', 'AUDITOR'],
   lastResortEdit: ['ADMIN', 'REVIEWER'],
+  followUp: ['ADMIN', 'REVIEWER', 'AUDITOR'],
+  followUpEdit: ['ADMIN', 'REVIEWER'],
 };
 
 /** "You do not have access": who you are, who the page is for, and where you can go instead. */
