@@ -67,15 +67,3 @@ export function AdminFrame({ crumbs, children }: { crumbs?: { label: string; to?
     </div>
   );
 }
-
-/** "Visa fler" under a paginated list. */
-export function LoadMore({ onClick, loading, testId = 'load-more' }: { onClick: () => void; loading: boolean; testId?: string }) {
-  const { t } = useTranslation('access');
-  return (
-    <div className="load-more">
-      <button type="button" className="button button--secondary" onClick={onClick} aria-disabled={loading} data-testid={testId}>
-        {loading ? t('common.loadingMore') : t('common.loadMore')}
-      </button>
-    </div>
-  );
-}

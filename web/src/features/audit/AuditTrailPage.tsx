@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { ListMore } from '../access/ListMore';
+import { useLoadMore } from '../../shared/hooks/useLoadMore';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +17,6 @@ import { useFormat } from '../../shared/hooks/useFormat';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { EmptyNotice, ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { TableScroll } from '../../shared/ui/TableScroll';
-import { LoadMore } from '../admin/AdminFrame';
 import { changesOf, describeValue } from './changes';
 
 const PAGE_SIZE = 50;
@@ -191,11 +192,9 @@ export default function AuditTrailPage() {
     variables: { filter: toAuditFilter(applied), first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
   const searching = networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables;
   const connection = (data ?? (searching ? previousData : undefined))?.auditEvents;
   const edges = connection?.edges ?? [];
-  const [moreError, setMoreError] = useState(false);
   const people = [...(actors.data?.users.edges.map((e) => e.node) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
   const apply = (state: AuditFilterState) => {
@@ -205,19 +204,11 @@ export default function AuditTrailPage() {
       return;
     }
     setDateError(false);
-    setMoreError(false);
+    more.reset();
     setParams(writeAuditFilter(state), { replace: true });
   };
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus, searching);
 
   const setField = (key: keyof AuditFilterState, value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const filtered = appliedKey !== '';
@@ -319,7 +310,7 @@ export default function AuditTrailPage() {
         {connection && connection.totalCount === 0 && <EmptyNotice title={t('audit.empty')} />}
         {edges.length > 0 && (
           <TableScroll label={t('audit.tableLabel')}>
-            <table className="table table--full audit-table" aria-busy={searching || fetchingMore} data-testid="audit-table">
+            <table className="table table--full audit-table" aria-busy={searching || more.loading} data-testid="audit-table">
               <caption className="visually-hidden">{t('audit.tableLabel')}</caption>
               <thead>
                 <tr>
@@ -338,8 +329,7 @@ export default function AuditTrailPage() {
             </table>
           </TableScroll>
         )}
-        {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-        {connection?.pageInfo.hasNextPage && !searching && <LoadMore onClick={() => void loadMore()} loading={fetchingMore} />}
+        <ListMore more={more} />
       </section>
     </div>
   );

@@ -1,4 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { ListMore } from '../access/ListMore';
+import { useLoadMore } from '../../shared/hooks/useLoadMore';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -40,24 +42,14 @@ export default function InsightRequestsPage() {
     notifyOnNetworkStatusChange: true,
     fetchPolicy: 'cache-and-network',
   });
-  const [moreError, setMoreError] = useState(false);
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
   const searching = networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables;
   const connection = (data ?? (searching ? previousData : undefined))?.insightRequests;
   const rows = connection?.edges.map((e) => e.node) ?? [];
   const update = (next: Partial<InsightFilterState>) => {
-    setMoreError(false);
+    more.reset();
     setParams(writeInsightFilter({ ...filter, ...next }), { replace: true });
   };
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus, searching);
   const filtered = Boolean(filter.status || filter.overdue);
   let status = '';
   if (searching || (!connection && !error)) status = t('insight.loading');
@@ -107,7 +99,7 @@ export default function InsightRequestsPage() {
         {connection && connection.totalCount === 0 && <EmptyNotice title={isProvider && !filtered ? t('insight.emptyProvider') : t('insight.empty')} />}
         {rows.length > 0 && (
           <TableScroll label={t('insight.tableLabel')}>
-            <table className="table table--full insight-table" aria-busy={searching || fetchingMore} data-testid="insight-table">
+            <table className="table table--full insight-table" aria-busy={searching || more.loading} data-testid="insight-table">
               <caption className="visually-hidden">{t('insight.tableLabel')}</caption>
               <thead>
                 <tr>
@@ -148,14 +140,7 @@ export default function InsightRequestsPage() {
             </table>
           </TableScroll>
         )}
-        {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-        {connection?.pageInfo.hasNextPage && !searching && (
-          <div className="load-more">
-            <button type="button" className="button button--secondary" onClick={() => void loadMore()} aria-disabled={fetchingMore} data-testid="load-more">
-              {fetchingMore ? t('common.loadingMore') : t('common.loadMore')}
-            </button>
-          </div>
-        )}
+        <ListMore more={more} />
       </section>
     </div>
   );

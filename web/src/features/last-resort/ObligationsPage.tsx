@@ -1,4 +1,5 @@
-import { NetworkStatus } from '@apollo/client';
+import { ListMore } from '../access/ListMore';
+import { useLoadMore } from '../../shared/hooks/useLoadMore';
 import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,6 @@ import { useFormat } from '../../shared/hooks/useFormat';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { EmptyNotice, ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { TableScroll } from '../../shared/ui/TableScroll';
-import { LoadMore } from '../admin/AdminFrame';
 import { LastResortNav } from './LastResortNav';
 
 const PAGE_SIZE = 50;
@@ -59,21 +59,11 @@ export default function ObligationsPage() {
     variables: { filter: municipalityCode ? { municipalityCode } : null, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const [moreError, setMoreError] = useState(false);
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
   const shown = data ?? previousData;
   const connection = shown?.lastResortObligations;
   const edges = connection?.edges ?? [];
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus);
 
   return (
     <div className="page">
@@ -154,8 +144,7 @@ export default function ObligationsPage() {
           </table>
         </TableScroll>
       )}
-      {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-      {connection?.pageInfo.hasNextPage && <LoadMore onClick={() => void loadMore()} loading={fetchingMore} />}
+      <ListMore more={more} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { NetworkStatus } from '@apollo/client';
+import { ListMore } from '../access/ListMore';
+import { useLoadMore } from '../../shared/hooks/useLoadMore';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -85,11 +86,9 @@ export default function NotificationsPage() {
   const [markRead] = useMutation(MarkReadMutation);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const [moreError, setMoreError] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const connection = data?.notifications;
   const unread = data?.unreadNotificationCount ?? 0;
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
 
   const refresh = async () => {
     await client.refetchQueries({ include: [NotificationsQuery, UnreadCountQuery] });
@@ -112,15 +111,7 @@ export default function NotificationsPage() {
     }
   };
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus);
 
   return (
     <div className="notifications-page" data-testid="notifications-page">
@@ -160,14 +151,7 @@ export default function NotificationsPage() {
               ))}
             </ul>
           )}
-          {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-          {connection.pageInfo.hasNextPage && (
-            <div className="load-more">
-              <button type="button" className="button button--secondary" onClick={() => void loadMore()} aria-disabled={fetchingMore} data-testid="load-more">
-                {fetchingMore ? t('common.loadingMore') : t('common.loadMore')}
-              </button>
-            </div>
-          )}
+          <ListMore more={more} />
         </section>
       )}
     </div>

@@ -1,4 +1,6 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId } from 'react';
+import { ListMore } from '../access/ListMore';
+import { useLoadMore } from '../../shared/hooks/useLoadMore';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -101,8 +103,6 @@ export default function MyReportsPage() {
     notifyOnNetworkStatusChange: true,
     fetchPolicy: 'cache-and-network',
   });
-  const [moreError, setMoreError] = useState(false);
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
   const searching = networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables;
   const connection = (data ?? (searching ? previousData : undefined))?.reports;
   const edges = connection?.edges ?? [];
@@ -114,19 +114,11 @@ export default function MyReportsPage() {
     if (merged.status) out.set('status', merged.status);
     if (merged.overdue) out.set('forsenade', '1');
     if (merged.rounds !== 'current') out.set('omgangar', ROUNDS_PARAM[merged.rounds]);
-    setMoreError(false);
+    more.reset();
     setParams(out, { replace: true });
   };
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus, searching);
 
   let status = '';
   if (searching || (!connection && !error)) status = t('myReports.loading');
@@ -186,20 +178,13 @@ export default function MyReportsPage() {
         {!connection && !error && <Loading label={t('myReports.loading')} />}
         {connection && connection.totalCount === 0 && <EmptyNotice title={filtered ? t('myReports.emptyFiltered') : t('myReports.empty')} />}
         {edges.length > 0 && (
-          <ul className="report-cards" aria-busy={searching || fetchingMore} data-testid="report-list">
+          <ul className="report-cards" aria-busy={searching || more.loading} data-testid="report-list">
             {edges.map((edge) => (
               <ReportCard key={edge.node.id} report={edge.node} />
             ))}
           </ul>
         )}
-        {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-        {connection?.pageInfo.hasNextPage && !searching && (
-          <div className="load-more">
-            <button type="button" className="button button--secondary" onClick={() => void loadMore()} aria-disabled={fetchingMore} data-testid="load-more">
-              {fetchingMore ? t('common.loadingMore') : t('common.loadMore')}
-            </button>
-          </div>
-        )}
+        <ListMore more={more} />
       </section>
     </div>
   );

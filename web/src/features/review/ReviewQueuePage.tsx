@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ListMore } from '../access/ListMore';
+import { useLoadMore } from '../../shared/hooks/useLoadMore';
 import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Ownerships } from '@insyn/shared';
@@ -169,30 +171,20 @@ export default function ReviewQueuePage() {
     fetchPolicy: 'cache-and-network',
   });
   const counts = useQuery(CountsQuery, { variables: countVariables(toReportFilter(filter, { withStatus: false })), fetchPolicy: 'no-cache' });
-  const [moreError, setMoreError] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // A new filter is a new list: nothing stays selected that the user cannot see.
   useEffect(() => setSelected(new Set()), [key]);
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
   const searching = networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables;
   const connection = (data ?? (searching ? previousData : undefined))?.reports;
   const edges = connection?.edges ?? [];
   const rows = edges.map((e) => e.node);
 
   const update = (next: Partial<QueueFilterState>) => {
-    setMoreError(false);
+    more.reset();
     setParams(writeQueueFilter({ ...filter, ...next }), { replace: true });
   };
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus, searching);
 
   const reload = async () => {
     await Promise.all([refetch(), counts.refetch()]);
@@ -233,7 +225,7 @@ export default function ReviewQueuePage() {
         {connection && connection.totalCount === 0 && <EmptyNotice title={t('queue.empty')} />}
         {rows.length > 0 && (
           <TableScroll label={t('queue.tableLabel')}>
-            <table className="table table--full queue-table" aria-busy={searching || fetchingMore} data-testid="queue-table">
+            <table className="table table--full queue-table" aria-busy={searching || more.loading} data-testid="queue-table">
               <caption className="visually-hidden">{t('queue.tableLabel')}</caption>
               <thead>
                 <tr>
@@ -259,14 +251,7 @@ export default function ReviewQueuePage() {
             </table>
           </TableScroll>
         )}
-        {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-        {connection?.pageInfo.hasNextPage && !searching && (
-          <div className="load-more">
-            <button type="button" className="button button--secondary" onClick={() => void loadMore()} aria-disabled={fetchingMore} data-testid="load-more">
-              {fetchingMore ? t('common.loadingMore') : t('common.loadMore')}
-            </button>
-          </div>
-        )}
+        <ListMore more={more} />
       </section>
 
       {canAssign && rows.length > 0 && (

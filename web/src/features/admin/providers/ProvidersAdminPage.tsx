@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { ListMore } from '../../access/ListMore';
+import { useLoadMore } from '../../../shared/hooks/useLoadMore';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +12,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { EmptyNotice, ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
 import { TableScroll } from '../../../shared/ui/TableScroll';
 import { OwnershipBadge } from '../../providers/OwnershipBadge';
-import { AdminFrame, LoadMore } from '../AdminFrame';
+import { AdminFrame } from '../AdminFrame';
 
 const PAGE_SIZE = 50;
 
@@ -54,21 +56,11 @@ export default function ProvidersAdminPage() {
     variables: { filter: applied ? { search: applied } : {}, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
   const searching = networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables;
   const connection = (data ?? (searching ? previousData : undefined))?.providers;
   const edges = connection?.edges ?? [];
-  const [moreError, setMoreError] = useState(false);
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus, searching);
 
   return (
     <AdminFrame crumbs={[{ label: t('providersAdmin.title') }]}>
@@ -107,7 +99,7 @@ export default function ProvidersAdminPage() {
       {connection && connection.totalCount === 0 && <EmptyNotice title={t('providersAdmin.empty')} />}
       {edges.length > 0 && (
         <TableScroll label={t('providersAdmin.tableLabel')}>
-          <table className="table table--full" aria-busy={searching || fetchingMore}>
+          <table className="table table--full" aria-busy={searching || more.loading}>
             <caption className="visually-hidden">{t('providersAdmin.tableLabel')}</caption>
             <thead>
               <tr>
@@ -140,8 +132,7 @@ export default function ProvidersAdminPage() {
           </table>
         </TableScroll>
       )}
-      {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-      {connection?.pageInfo.hasNextPage && !searching && <LoadMore onClick={() => void loadMore()} loading={fetchingMore} />}
+      <ListMore more={more} />
     </AdminFrame>
   );
 }

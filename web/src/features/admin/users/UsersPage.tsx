@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { ListMore } from '../../access/ListMore';
+import { useLoadMore } from '../../../shared/hooks/useLoadMore';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Roles, type Role } from '@insyn/shared';
@@ -15,7 +17,7 @@ import { Badge } from '../../../shared/ui/Badge';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { EmptyNotice, ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
 import { TableScroll } from '../../../shared/ui/TableScroll';
-import { AdminFrame, LoadMore } from '../AdminFrame';
+import { AdminFrame } from '../AdminFrame';
 
 export const PAGE_SIZE = 25;
 
@@ -88,8 +90,6 @@ export default function UsersPage() {
     variables: { filter: toUserFilter(filter), first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const [moreError, setMoreError] = useState(false);
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
   const searching = networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables;
   const connection = (data ?? (searching ? previousData : undefined))?.users;
   const edges = connection?.edges ?? [];
@@ -100,19 +100,11 @@ export default function UsersPage() {
     if (merged.search) out.set('sok', merged.search);
     if (merged.role) out.set('roll', merged.role);
     if (merged.status) out.set('status', merged.status);
-    setMoreError(false);
+    more.reset();
     setParams(out, { replace: true });
   };
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus, searching);
 
   let status = '';
   if (searching || (!connection && !error)) status = t('users.loading');
@@ -185,7 +177,7 @@ export default function UsersPage() {
         {connection && connection.totalCount === 0 && <EmptyNotice title={t('users.empty')} />}
         {edges.length > 0 && (
           <TableScroll label={t('users.tableLabel')}>
-            <table className="table table--full" aria-busy={searching || fetchingMore} data-testid="users-table">
+            <table className="table table--full" aria-busy={searching || more.loading} data-testid="users-table">
               <caption className="visually-hidden">{t('users.tableLabel')}</caption>
               <thead>
                 <tr>
@@ -205,8 +197,7 @@ export default function UsersPage() {
             </table>
           </TableScroll>
         )}
-        {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-        {connection?.pageInfo.hasNextPage && !searching && <LoadMore onClick={() => void loadMore()} loading={fetchingMore} />}
+        <ListMore more={more} />
       </section>
     </AdminFrame>
   );

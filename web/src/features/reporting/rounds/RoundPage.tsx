@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { ListMore } from '../../access/ListMore';
+import { useLoadMore } from '../../../shared/hooks/useLoadMore';
 import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -367,8 +369,6 @@ function RoundReports({ roundId }: { roundId: string }) {
     notifyOnNetworkStatusChange: true,
     fetchPolicy: 'cache-and-network',
   });
-  const [moreError, setMoreError] = useState(false);
-  const fetchingMore = networkStatus === NetworkStatus.fetchMore;
   const searching = networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables;
   const connection = (data ?? (searching ? previousData : undefined))?.reports;
   const edges = connection?.edges ?? [];
@@ -379,18 +379,10 @@ function RoundReports({ roundId }: { roundId: string }) {
     if (merged.status) out.set('status', merged.status);
     if (merged.ownership) out.set('driftform', merged.ownership);
     if (merged.overdue) out.set('forsenade', '1');
-    setMoreError(false);
+    more.reset();
     setParams(out, { replace: true });
   };
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor || fetchingMore) return;
-    setMoreError(false);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch {
-      setMoreError(true);
-    }
-  };
+  const more = useLoadMore(connection?.pageInfo, fetchMore, networkStatus, searching);
   let status = '';
   if (searching || (!connection && !error)) status = t('round.reportsLoading');
   else if (connection) status = t('common.showing', { shown: edges.length, total: connection.totalCount });
@@ -439,7 +431,7 @@ function RoundReports({ roundId }: { roundId: string }) {
       {connection && connection.totalCount === 0 && <EmptyNotice title={t('round.reportsEmpty')} />}
       {edges.length > 0 && (
         <TableScroll label={t('round.reportsTable')}>
-          <table className="table table--full round-reports" aria-busy={searching || fetchingMore} data-testid="round-reports">
+          <table className="table table--full round-reports" aria-busy={searching || more.loading} data-testid="round-reports">
             <caption className="visually-hidden">{t('round.reportsTable')}</caption>
             <thead>
               <tr>
@@ -485,14 +477,7 @@ function RoundReports({ roundId }: { roundId: string }) {
           </table>
         </TableScroll>
       )}
-      {moreError && <ErrorNotice onRetry={() => void loadMore()} />}
-      {connection?.pageInfo.hasNextPage && !searching && (
-        <div className="load-more">
-          <button type="button" className="button button--secondary" onClick={() => void loadMore()} aria-disabled={fetchingMore}>
-            {fetchingMore ? t('common.loadingMore') : t('common.loadMore')}
-          </button>
-        </div>
-      )}
+      <ListMore more={more} />
     </section>
   );
 }
