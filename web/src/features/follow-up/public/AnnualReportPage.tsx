@@ -51,7 +51,7 @@ export default function AnnualReportPage() {
   const asked = Number(params.get(YEAR_PARAM));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (years[0]?.year ?? null);
   return (
-    <>
+    <div className="fu-page">
       <PageHeader title={t('annual.title')} lead={t('annual.lead')} />
       {list.loading && <Loading label={t('common.loading')} />}
       {list.error && <ErrorNotice onRetry={() => void list.refetch()} />}
@@ -70,7 +70,7 @@ export default function AnnualReportPage() {
         </nav>
       )}
       {year !== null && list.data && <Report year={year} />}
-    </>
+    </div>
   );
 }
 

@@ -46,7 +46,7 @@ export default function NeutralityPage() {
   const asked = Number(params.get(YEAR_PARAM));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (years[0]?.year ?? null);
   return (
-    <>
+    <div className="fu-page">
       <PageHeader title={t('neutrality.title')} lead={t('neutrality.lead')} />
       {list.loading && <Loading label={t('common.loading')} />}
       {list.error && <ErrorNotice onRetry={() => void list.refetch()} />}
@@ -66,7 +66,7 @@ export default function NeutralityPage() {
         </nav>
       )}
       {year !== null && list.data && <Report year={year} />}
-    </>
+    </div>
   );
 }
 
