@@ -749,14 +749,14 @@ const table: Record<string, Entry> = {
     matrix: REGION,
   },
   setUnitEconomics: {
-    document: 'mutation($u: ID!, $v: Int, $n: Float!) { setUnitEconomics(unitId: $u, year: 2097, expectedVersion: $v, input: { capitation: $n }) { version } }',
+    document: 'mutation($u: ID!, $v: Int, $n: Int!) { setUnitEconomics(unitId: $u, year: 2097, expectedVersion: $v, input: { capitation: $n }) { version } }',
     matrix: PLANNERS,
     variables: async () => ({ u: f.hedeUnit, v: (await one('SELECT version FROM unit_economics WHERE unit_id = $1 AND year = 2097', [f.hedeUnit]))?.version ?? null, n: next() }),
   },
   importUnitEconomics: {
     document: 'mutation($csv: String!) { importUnitEconomics(csv: $csv) { rows } }',
     matrix: PLANNERS,
-    variables: () => ({ csv: `unit_id;year;capitation\n${f.hedeUnit};2096;${next()},50\n` }),
+    variables: () => ({ csv: `unit_id;year;capitation\n${f.hedeUnit};2096;${next()},00\n` }),
     check: (r) => expect(r.rows).toBe(1),
   },
   compensationMethods: {

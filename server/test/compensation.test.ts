@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
+import type { CompensationMethod, UnitEconomics } from '../src/modules/compensation/entities.js';
+import { computeProposal, shareOfDeficit } from '../src/modules/compensation/proposal.js';
 import { createTestApp, type Client, type TestApp } from './support/app.js';
 
 /**
- * Compensation for the last-resort responsibility: unit economics (hand entry, CSV import all or
- * nothing, ownership rules), method versions, proposals with every input (worked examples with
- * hand-computed figures), append-only decisions that replace one another, and access.
+ * Compensation for the last-resort responsibility, money in whole kronor: unit economics (hand
+ * entry, CSV import all or nothing, öre refused, ownership rules), method versions, proposals with
+ * every input (worked examples with hand-computed figures, the share of a deficit rounded to the
+ * nearest krona), append-only decisions that replace one another, and access.
  */
 let app: TestApp;
 let admin: Client;
@@ -99,16 +102,16 @@ describe('unit economics', () => {
       u: u.sole,
       y: 2025,
       v: null,
-      input: { capitation: 8_000_000, visitFees: 1_250_000.5, goalRelated: 400_000, other: 100_000, fullCost: 11_000_000 },
+      input: { capitation: 8_000_000, visitFees: 1_250_001, goalRelated: 400_000, other: 100_000, fullCost: 11_000_000 },
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.setUnitEconomics).toMatchObject({
       version: 1,
       year: 2025,
       capitation: 8_000_000,
-      visitFees: 1_250_000.5,
+      visitFees: 1_250_001,
       vatCompensation: 0,
-      reimbursement: 9_750_000.5,
+      reimbursement: 9_750_001,
       fullCost: 11_000_000,
       source: 'MANUAL',
       ownership: 'IN_HOUSE',
@@ -119,7 +122,7 @@ describe('unit economics', () => {
       u: u.sole,
       y: 2025,
       v: 1,
-      input: { capitation: 8_000_000, visitFees: 1_250_000.5, goalRelated: 400_000, other: 100_000, fullCost: 12_000_000 },
+      input: { capitation: 8_000_000, visitFees: 1_250_001, goalRelated: 400_000, other: 100_000, fullCost: 12_000_000 },
     });
     expect(fixed.data!.setUnitEconomics).toMatchObject({ version: 2, fullCost: 12_000_000 });
     const stale = await admin.gql(SET_ECONOMICS, { u: u.sole, y: 2025, v: 1, input: { capitation: 1 } });
@@ -138,8 +141,14 @@ describe('unit economics', () => {
     expect(fieldsOf(vat)).toEqual([{ path: 'input.vatCompensation', message: 'In-house units get no VAT compensation' }]);
     const full = await admin.gql(SET_ECONOMICS, { u: u.twoPrivate, y: 2025, input: { capitation: 5, fullCost: 10 } });
     expect(fieldsOf(full)).toEqual([{ path: 'input.fullCost', message: 'Full cost is kept for in-house units only' }]);
-    const bad = await admin.gql(SET_ECONOMICS, { u: u.twoPrivate, y: 2025, input: { capitation: -1, other: 1.005 } });
-    expect(fieldsOf(bad).map((f) => f.path)).toEqual(['input.capitation', 'input.other']);
+    const bad = await admin.gql(SET_ECONOMICS, { u: u.twoPrivate, y: 2025, input: { capitation: -1, other: 400_000_001 } });
+    expect(fieldsOf(bad)).toEqual([
+      { path: 'input.capitation', message: 'The amount cannot be negative' },
+      { path: 'input.other', message: 'At most 400 000 000 kronor' },
+    ]);
+    // Money is Int: öre never reach the service.
+    const ore = await admin.gql(SET_ECONOMICS, { u: u.twoPrivate, y: 2025, input: { capitation: 1_000_000.5 } });
+    expect(ore.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     await expect(
       app.ds.query(`INSERT INTO unit_economics (unit_id, year, vat_compensation, source) VALUES ($1, 2030, 5, 'MANUAL')`, [u.twoHolder]),
     ).rejects.toThrow(/VAT/);
@@ -163,12 +172,14 @@ describe('unit economics', () => {
       'unit_id;year;capitation;visit_fees;goal_related;vat_compensation;other;full_cost',
       `${u.sole};2026;8 100 000,00;1 300 000;400 000;0;100 000;12 500 000`,
       `${u.twoHolder};2026;5 000 000;-3;0;0;0;`,
-      `${u.twoPrivate};2026;6 000 000;900 000,123;0;360 000;0;`,
+      `${u.twoPrivate};2026;6 000 000;900 000,000;0;360 000;0;`,
+      `${u.twoPrivate};2027;400 000 001;0;0;0;0;`,
     ].join('\n');
     const res = await admin.gql(IMPORT, { csv });
     expect(fieldsOf(res)).toEqual([
-      { path: 'csv.3.visit_fees', message: 'An amount in kronor, 0 or more, with at most two decimals (1234,50)' },
-      { path: 'csv.4.visit_fees', message: 'An amount in kronor, 0 or more, with at most two decimals (1234,50)' },
+      { path: 'csv.3.visit_fees', message: 'An amount in whole kronor, 0 or more (1 234 567)' },
+      { path: 'csv.4.visit_fees', message: 'An amount in whole kronor, 0 or more (1 234 567)' },
+      { path: 'csv.5.capitation', message: 'At most 400 000 000 kronor' },
     ]);
     // Rows that parse but break the rules of the unit are found too: VAT for in-house, full cost for private, an unknown unit.
     const rules = await admin.gql(IMPORT, {
@@ -185,13 +196,33 @@ describe('unit economics', () => {
     expect(await count('audit_event')).toBe(auditBefore);
   });
 
-  it('stores a good file (BOM, `;`, Swedish decimals) in one go with one audit event, and upserts with a new version', async () => {
+  it('refuses a file with öre, naming the row and the column, and stores nothing', async () => {
+    const before = await app.ds.query('SELECT unit_id, year, capitation, visit_fees, version FROM unit_economics ORDER BY unit_id, year');
+    const auditBefore = await count('audit_event');
+    const csv = [
+      'hsa_id;year;capitation;visit_fees;goal_related;vat_compensation;other;full_cost',
+      'SE2321000214-T1;2027;8 100 000;1 300 000;400 000;0;100 000;12 500 000',
+      'SE2321000214-T2;2027;5 000 000;1 250 000,50;0;0;0;6 000 000',
+      'SE2321000214-T3;2027;6 000 000;900 000;0;360 000.5;0;',
+    ].join('\n');
+    const res = await admin.gql(IMPORT, { csv });
+    expect(fieldsOf(res)).toEqual([
+      { path: 'csv.3.visit_fees', message: 'Whole kronor, without öre (1 234 567, not 1 234 567,50)' },
+      { path: 'csv.4.vat_compensation', message: 'Whole kronor, without öre (1 234 567, not 1 234 567,50)' },
+    ]);
+    expect(res.errors![0].message).toBe('2 rows have errors; nothing was stored');
+    expect(await app.ds.query('SELECT unit_id, year, capitation, visit_fees, version FROM unit_economics ORDER BY unit_id, year')).toEqual(before);
+    expect(await count('unit_economics')).toBe(before.length);
+    expect(await count('audit_event')).toBe(auditBefore);
+  });
+
+  it('stores a good file (BOM, `;`, spaces between thousands, a zero decimal part) in one go with one audit event, and upserts with a new version', async () => {
     const csv = [
       '\uFEFFhsa_id;year;capitation;visit_fees;goal_related;vat_compensation;other;full_cost',
       'SE2321000214-T1;2026;8 100 000,00;1 300 000;400 000;0;100 000;12 500 000',
-      'SE2321000214-T2;2026;5 000 000;700 000,25;;;;6 000 000',
-      'SE2321000214-T3;2026;6 000 000;900 000.75;0;360 000;0;',
-      'SE2321000214-T1;2025;8 000 000;1 250 000,50;400 000;0;100 000;12 000 000',
+      'SE2321000214-T2;2026;5\u00a0000\u00a0000;700001.00;;;;6 000 000',
+      'SE2321000214-T3;2026;6 000 000;900 000.0;0;360 000;0;',
+      'SE2321000214-T1;2025;8 000 000;1 250 001,00;400 000;0;100 000;12 000 000',
     ].join('\r\n');
     const res = await reviewer.gql(IMPORT, { csv });
     expect(res.errors).toBeUndefined();
@@ -205,7 +236,9 @@ describe('unit economics', () => {
     const own = await auditor.gql(`query($u: ID!) { unitEconomics(year: 2026, filter: { unitId: $u }) { edges { node { visitFees goalRelated reimbursement fullCost source } } } }`, {
       u: u.twoHolder,
     });
-    expect(own.data!.unitEconomics.edges).toEqual([{ node: { visitFees: 700_000.25, goalRelated: 0, reimbursement: 5_700_000.25, fullCost: 6_000_000, source: 'IMPORT' } }]);
+    expect(own.data!.unitEconomics.edges).toEqual([{ node: { visitFees: 700_001, goalRelated: 0, reimbursement: 5_700_001, fullCost: 6_000_000, source: 'IMPORT' } }]);
+    const stored = await one('SELECT capitation, visit_fees FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder]);
+    expect(stored).toEqual({ capitation: 5_000_000, visit_fees: 700_001 });
     const again = await auditor.gql(`query($u: ID!) { unitEconomics(year: 2025, filter: { unitId: $u }) { edges { node { version source } } } }`, { u: u.sole });
     expect(again.data!.unitEconomics.edges).toEqual([{ node: { version: 3, source: 'IMPORT' } }]);
     const audit = await app.ds.query(`SELECT after FROM audit_event WHERE action = 'UNIT_ECONOMICS_IMPORTED' ORDER BY id`);
@@ -266,32 +299,59 @@ describe('methods and proposals', () => {
     expect(anonymous.errors![0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('computes the sole-provider deficit on a worked example, showing every input', async () => {
-    // Ensamby 2025: reimbursement 8 000 000 + 1 250 000,50 + 400 000 + 0 + 100 000 = 9 750 000,50;
-    // full cost 12 000 000; deficit 2 249 999,50; share 80 % → 1 799 999,60; cap 2 000 000 not reached.
+  it('computes the sole-provider deficit on a worked example in whole kronor, showing every input', async () => {
+    // Ensamby 2025: reimbursement 8 000 000 + 1 250 001 + 400 000 + 0 + 100 000 = 9 750 001 kr;
+    // full cost 12 000 000 kr; deficit 2 249 999 kr; share 80 % → 1 799 999,2 kr, rounded to the
+    // nearest krona: 1 799 999 kr; cap 2 000 000 kr not reached.
     const res = await auditor.gql(PROPOSAL, { o: o.sole, y: 2025 });
     expect(res.errors).toBeUndefined();
     const p = res.data!.compensationProposal;
-    expect(p).toMatchObject({ year: 2025, amount: 1_799_999.6, soleProvider: true, unitCount: 1, missing: [], reason: null, method: { version: 1 }, decisionInForce: null });
+    expect(p).toMatchObject({ year: 2025, amount: 1_799_999, soleProvider: true, unitCount: 1, missing: [], reason: null, method: { version: 1 }, decisionInForce: null });
     const value = (key: string) => p.inputs.find((i: any) => i.key === key);
     expect(p.inputs.map((i: any) => i.key)).toEqual([
       'METHOD', 'VALID_FROM_YEAR', 'SOLE_PROVIDER', 'UNIT_COUNT', 'CAPITATION', 'VISIT_FEES', 'GOAL_RELATED', 'VAT_COMPENSATION', 'OTHER',
-      'REIMBURSEMENT', 'FULL_COST', 'DEFICIT', 'SHARE_PERCENT', 'CAP_AMOUNT', 'AMOUNT',
+      'REIMBURSEMENT', 'FULL_COST', 'DEFICIT', 'SHARE_PERCENT', 'DEFICIT_SHARE', 'CAP_AMOUNT', 'AMOUNT',
     ]);
     expect(value('METHOD')).toMatchObject({ text: 'SOLE_PROVIDER_DEFICIT', source: 'METHOD', sourceDetail: 'v1, RS/10/2024' });
     expect(value('SOLE_PROVIDER')).toMatchObject({ text: 'YES', source: 'COVERAGE' });
-    expect(value('VISIT_FEES')).toMatchObject({ amount: 1_250_000.5, source: 'UNIT_ECONOMICS', sourceDetail: 'Ensamby hälsocentral 2025, v3 (IMPORT)' });
-    expect(value('REIMBURSEMENT').amount).toBe(9_750_000.5);
+    expect(value('VISIT_FEES')).toMatchObject({ amount: 1_250_001, source: 'UNIT_ECONOMICS', sourceDetail: 'Ensamby hälsocentral 2025, v3 (IMPORT)' });
+    expect(value('REIMBURSEMENT').amount).toBe(9_750_001);
     expect(value('FULL_COST').amount).toBe(12_000_000);
-    expect(value('DEFICIT').amount).toBe(2_249_999.5);
+    expect(value('DEFICIT').amount).toBe(2_249_999);
     expect(value('SHARE_PERCENT').number).toBe(80);
+    // The rounding is shown: the exact share and the whole kronor it became.
+    expect(value('DEFICIT_SHARE')).toMatchObject({ amount: 1_799_999, number: 1_799_999.2, text: 'ROUNDED', source: 'CALCULATION' });
     expect(value('CAP_AMOUNT').amount).toBe(2_000_000);
+    expect(value('AMOUNT').amount).toBe(1_799_999);
 
     // 2026 under version 2: deficit 12 500 000 − 9 900 000 = 2 600 000, share 100 %, capped at 1 500 000.
     const capped = (await auditor.gql(PROPOSAL, { o: o.sole, y: 2026 })).data!.compensationProposal;
     expect(capped).toMatchObject({ amount: 1_500_000, reason: 'CAPPED', method: { version: 2 } });
     expect(capped.inputs.find((i: any) => i.key === 'DEFICIT').amount).toBe(2_600_000);
     expect(capped.inputs.find((i: any) => i.key === 'SHARE_PERCENT')).toMatchObject({ number: 100, sourceDetail: 'v2, RS/20/2025 (100)' });
+    expect(capped.inputs.find((i: any) => i.key === 'DEFICIT_SHARE')).toMatchObject({ amount: 2_600_000, number: 2_600_000, text: null });
+  });
+
+  it('rounds the share of a deficit to the nearest krona, half up, exactly', () => {
+    // By hand: 2 249 999 × 50 % = 1 124 999,5 → 1 125 000 (half up); × 33,33 % = 749 924,6667 → 749 925;
+    // × 12,5 % = 281 249,875 → 281 250; × 0,01 % = 224,9999 → 225; 1 × 50 % = 0,5 → 1; 3 × 0,5 % = 0,015 → 0.
+    expect(shareOfDeficit(2_249_999, 50)).toEqual({ exact: 1_124_999.5, rounded: 1_125_000 });
+    expect(shareOfDeficit(2_249_999, 33.33)).toEqual({ exact: 749_924.6667, rounded: 749_925 });
+    expect(shareOfDeficit(2_249_999, 12.5)).toEqual({ exact: 281_249.875, rounded: 281_250 });
+    expect(shareOfDeficit(2_249_999, 0.01)).toEqual({ exact: 224.9999, rounded: 225 });
+    expect(shareOfDeficit(1, 50)).toEqual({ exact: 0.5, rounded: 1 });
+    expect(shareOfDeficit(3, 0.5)).toEqual({ exact: 0.015, rounded: 0 });
+    expect(shareOfDeficit(399_999_999, 99.99)).toEqual({ exact: 399_959_999.0001, rounded: 399_959_999 });
+
+    // The same half-krona case through the method: 50 % of a deficit of 2 249 999 kr is 1 124 999,5 kr,
+    // proposed as 1 125 000 kr, and the cap of 1 125 000 kr is not passed.
+    const method = { id: 'm', obligationId: 'o', version: 1, validFromYear: 2024, method: 'SOLE_PROVIDER_DEFICIT', fixedAmount: null, sharePercent: 50, capAmount: 1_125_000, decisionReference: 'RS/1' } as CompensationMethod;
+    const economics = { version: 1, source: 'MANUAL', capitation: 8_000_000, visitFees: 1_250_001, goalRelated: 400_000, vatCompensation: 0, other: 100_000, fullCost: 12_000_000 } as UnitEconomics;
+    const half = computeProposal({ year: 2025, method, soleProvider: true, unitCount: 1, coverageDetail: 'Ensamby', holderName: 'Ensamby hälsocentral', economics });
+    expect(half.amount).toBe(1_125_000);
+    expect(half.reason).toBeNull();
+    expect(half.inputs.find((i) => i.key === 'DEFICIT_SHARE')).toMatchObject({ amount: 1_125_000, number: 1_124_999.5, text: 'ROUNDED' });
+    for (const i of half.inputs) if (i.amount !== null) expect(Number.isInteger(i.amount)).toBe(true);
   });
 
   it('gives a fixed amount, 0 when not sole provider, and names what is missing', async () => {
@@ -349,17 +409,21 @@ describe('decisions', () => {
 
   it('decides with the proposal\'s inputs and method version, audited', async () => {
     const res = await reviewer.gql(DECIDE, {
-      input: { obligationId: o.sole, year: 2025, amount: 1_799_999.6, basis: 'Underskott enligt metod v1', decisionReference: 'RS/30/2026', decidedOn: '2026-02-10' },
+      input: { obligationId: o.sole, year: 2025, amount: 1_799_999, basis: 'Underskott enligt metod v1', decisionReference: 'RS/30/2026', decidedOn: '2026-02-10' },
     });
     expect(res.errors).toBeUndefined();
     const d = res.data!.decideCompensation;
-    expect(d).toMatchObject({ year: 2025, amount: 1_799_999.6, inForce: true, method: { version: 1 }, replaces: null, replacedBy: null, obligation: { id: o.sole } });
-    expect(d.inputs.find((i: any) => i.key === 'DEFICIT').amount).toBe(2_249_999.5);
+    expect(d).toMatchObject({ year: 2025, amount: 1_799_999, inForce: true, method: { version: 1 }, replaces: null, replacedBy: null, obligation: { id: o.sole } });
+    expect(d.inputs.find((i: any) => i.key === 'DEFICIT').amount).toBe(2_249_999);
     original = d.id;
     const audit = await one(`SELECT action, after FROM audit_event WHERE entity_id = $1`, [original]);
-    expect(audit).toMatchObject({ action: 'COMPENSATION_DECISION_CREATED', after: { obligationId: o.sole, year: 2025, amount: 1_799_999.6, proposedAmount: 1_799_999.6, replacesId: null } });
-    const stored = await one(`SELECT inputs FROM compensation_decision WHERE id = $1`, [original]);
-    expect(stored.inputs).toHaveLength(15);
+    expect(audit).toMatchObject({ action: 'COMPENSATION_DECISION_CREATED', after: { obligationId: o.sole, year: 2025, amount: 1_799_999, proposedAmount: 1_799_999, replacesId: null } });
+    // The snapshot of the inputs (jsonb) is in whole kronor too, with the rounding shown.
+    const stored = await one(`SELECT amount, inputs FROM compensation_decision WHERE id = $1`, [original]);
+    expect(stored.amount).toBe(1_799_999);
+    expect(stored.inputs).toHaveLength(16);
+    expect(stored.inputs.find((i: { key: string }) => i.key === 'DEFICIT_SHARE')).toMatchObject({ amount: 1_799_999, number: 1_799_999.2, text: 'ROUNDED' });
+    expect(stored.inputs.find((i: { key: string }) => i.key === 'REIMBURSEMENT').amount).toBe(9_750_001);
   });
 
   it('is append-only in the database', async () => {
@@ -387,7 +451,7 @@ describe('decisions', () => {
 
     const corrected = await reviewer.gql(DECIDE, { input: { ...base, amount: 1_700_000, replacesId: original } });
     expect(corrected.errors).toBeUndefined();
-    expect(corrected.data!.decideCompensation).toMatchObject({ amount: 1_700_000, inForce: true, replaces: { id: original, amount: 1_799_999.6, inForce: false } });
+    expect(corrected.data!.decideCompensation).toMatchObject({ amount: 1_700_000, inForce: true, replaces: { id: original, amount: 1_799_999, inForce: false } });
     const correctedId = corrected.data!.decideCompensation.id;
 
     const stale = await admin.gql(DECIDE, { input: { ...base, amount: 1_600_000, replacesId: original } });

@@ -12,16 +12,17 @@ export class Compensation1733472000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       -- Reimbursement of a unit and year = capitation + visit_fees + goal_related + vat_compensation + other.
+      -- Money is whole kronor (SEK), as everywhere in the API.
       CREATE TABLE unit_economics (
         id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         unit_id          uuid NOT NULL REFERENCES unit (id),
         year             integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-        capitation       numeric(14,2) NOT NULL DEFAULT 0,
-        visit_fees       numeric(14,2) NOT NULL DEFAULT 0,
-        goal_related     numeric(14,2) NOT NULL DEFAULT 0,
-        vat_compensation numeric(14,2) NOT NULL DEFAULT 0,
-        other            numeric(14,2) NOT NULL DEFAULT 0,
-        full_cost        numeric(14,2),
+        capitation       bigint NOT NULL DEFAULT 0,
+        visit_fees       bigint NOT NULL DEFAULT 0,
+        goal_related     bigint NOT NULL DEFAULT 0,
+        vat_compensation bigint NOT NULL DEFAULT 0,
+        other            bigint NOT NULL DEFAULT 0,
+        full_cost        bigint,
         source           text NOT NULL CHECK (source IN ('MANUAL', 'IMPORT', 'SEED')),
         version          integer NOT NULL DEFAULT 1 CHECK (version > 0),
         created_at       timestamptz NOT NULL DEFAULT now(),
@@ -65,9 +66,9 @@ export class Compensation1733472000000 implements MigrationInterface {
         version            integer NOT NULL CHECK (version >= 1),
         valid_from_year    integer NOT NULL CHECK (valid_from_year BETWEEN 2000 AND 2100),
         method             text NOT NULL CHECK (method IN ('FIXED_AMOUNT', 'SOLE_PROVIDER_DEFICIT')),
-        fixed_amount       numeric(14,2),
+        fixed_amount       bigint,
         share_percent      numeric(5,2),
-        cap_amount         numeric(14,2),
+        cap_amount         bigint,
         decision_reference text NOT NULL CHECK (btrim(decision_reference) <> ''),
         note               text,
         created_by         uuid REFERENCES app_user (id),
@@ -84,14 +85,14 @@ export class Compensation1733472000000 implements MigrationInterface {
         )
       );
 
-      -- A decision on the compensation of one obligation for one year. A correction is a new
+      -- A decision on the compensation (whole kronor) of one obligation for one year. A correction is a new
       -- decision naming the one it replaces (same obligation and year); the decision in force is
       -- the one no other replaces.
       CREATE TABLE compensation_decision (
         id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         obligation_id      uuid NOT NULL REFERENCES last_resort_obligation (id),
         year               integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-        amount             numeric(14,2) NOT NULL,
+        amount             bigint NOT NULL,
         basis              text NOT NULL CHECK (btrim(basis) <> ''),
         decision_reference text NOT NULL CHECK (btrim(decision_reference) <> ''),
         decided_on         date NOT NULL,

@@ -14,11 +14,12 @@ function hash(text: string): number {
   return h;
 }
 
+/** Money is whole kronor (SEK), in the database and in the API. */
 const kr = (v: number) => Math.round(v);
 
 /**
- * Compensation data of the demo region (illustrative): economics 2024–2026 for every unit
- * (reimbursement by component; VAT compensation for units outside the region; full cost for
+ * Compensation data of the demo region (illustrative), money in whole kronor: economics 2024–2026
+ * for every unit (reimbursement by component; VAT compensation for units outside the region; full cost for
  * in-house units, with a deficit for the holders of the last-resort responsibility), a
  * compensation method for every obligation (the deficit method in Hälsoval, a fixed amount in
  * dental care, one method changed from 2026), and decisions for 2024 and 2025, one 2024

@@ -1,16 +1,41 @@
 /**
  * The unit economics import file: UTF-8 (with or without BOM), `;` or `,` between columns, a
  * header row naming the columns. Columns: `hsa_id` or `unit_id` (one of them), `year`, and the
- * amounts in SEK `capitation`, `visit_fees`, `goal_related`, `vat_compensation`, `other`,
- * `full_cost` (at least one of them). Amounts have at most two decimals, with `.` or `,` as the
- * decimal sign (spaces between thousands are fine; with `,` between columns, quote them). An
- * empty amount is 0; an empty `full_cost` means not reported. One row per unit and year.
+ * amounts in whole kronor (SEK) `capitation`, `visit_fees`, `goal_related`, `vat_compensation`,
+ * `other`, `full_cost` (at least one of them). Spaces (also non-breaking) between thousands are
+ * fine, and so is a decimal part of zeros ("1 234 567,00", "1234567.00"); öre are refused. With
+ * `,` between columns, quote amounts written with a comma. An empty amount is 0; an empty
+ * `full_cost` means not reported. One row per unit and year.
  */
-import { HSA_ID, UUID, parseDecimal, parseWhole, readCsv, type RowProblem } from '../../common/csv.js';
+import { HSA_ID, UUID, parseWhole, readCsv, type RowProblem } from '../../common/csv.js';
 
 export const ECONOMICS_CSV_MAX_BYTES = 900 * 1024;
 export const ECONOMICS_CSV_MAX_ROWS = 10_000;
-export const MAX_AMOUNT = 999_999_999_999.99;
+/**
+ * The most one amount may be, in whole kronor: the five reimbursement components together stay
+ * within the API's Int (2 147 483 647).
+ */
+export const MAX_KRONOR = 400_000_000;
+
+export const KRONOR_MESSAGES = {
+  notAmount: 'An amount in whole kronor, 0 or more (1 234 567)',
+  ore: 'Whole kronor, without öre (1 234 567, not 1 234 567,50)',
+  tooLarge: 'At most 400 000 000 kronor',
+} as const;
+
+/**
+ * An amount in whole kronor as people write it: spaces (also non-breaking) between thousands and
+ * a decimal part of zeros after `,` or `.` are fine ("1 234 567,00"). A decimal part with öre,
+ * and anything else (signs, letters, three decimals), is a problem.
+ */
+export function parseKronor(cell: string): { value: number } | { problem: keyof typeof KRONOR_MESSAGES } {
+  const s = cell.replace(/[\s\u00a0\u202f]/g, '');
+  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s);
+  if (!m) return { problem: 'notAmount' };
+  if (m[2] !== undefined && Number(m[2]) !== 0) return { problem: 'ore' };
+  const value = Number(m[1]);
+  return value > MAX_KRONOR ? { problem: 'tooLarge' } : { value };
+}
 
 export const COMPONENT_COLUMNS = ['capitation', 'visit_fees', 'goal_related', 'vat_compensation', 'other'] as const;
 export const AMOUNT_COLUMNS = [...COMPONENT_COLUMNS, 'full_cost'] as const;
@@ -56,11 +81,9 @@ export function parseEconomicsCsv(text: string): { rows: EconomicsRow[]; problem
         amounts[column] = column === 'full_cost' ? null : 0;
         continue;
       }
-      const value = parseDecimal(cell);
-      if (!(value >= 0 && value <= MAX_AMOUNT)) {
-        problems.push({ line, column, message: 'An amount in kronor, 0 or more, with at most two decimals (1234,50)' });
-      }
-      amounts[column] = value;
+      const read = parseKronor(cell);
+      if ('problem' in read) problems.push({ line, column, message: KRONOR_MESSAGES[read.problem] });
+      else amounts[column] = read.value;
     }
     if (problems.length > before) continue;
     const key = `${(unitId ?? hsaId)!.toLowerCase()}|${year}`;

@@ -4,10 +4,13 @@ import { ConnectionType } from '../../common/pagination.js';
 import { DateTimeScalar, LocalDateScalar } from '../../common/scalars.js';
 import { LastResortObligation } from '../last-resort/entities.js';
 
-/** numeric(14,2) columns arrive as strings; the API gives kronor as numbers (two decimals at most). */
-export const money: ValueTransformer = {
+/**
+ * bigint (money: whole kronor, given by the API as Int) and numeric (a percentage) columns as JS
+ * numbers, whether or not the driver has already parsed them.
+ */
+const asNumber: ValueTransformer = {
   to: (v: number | null | undefined) => v,
-  from: (v: string | null) => (v === null || v === undefined ? null : Number(v)),
+  from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)),
 };
 
 export enum CompensationMethodKind {
@@ -22,7 +25,7 @@ registerEnumType(CompensationMethodKind, {
 
 @ObjectType({
   description:
-    'Economics of one unit in one year (SEK): reimbursement by component and, for in-house units, the full cost. Reimbursement = capitation + visitFees + goalRelated + vatCompensation + other.',
+    'Economics of one unit in one year, in whole kronor (SEK): reimbursement by component and, for in-house units, the full cost. Reimbursement = capitation + visitFees + goalRelated + vatCompensation + other.',
 })
 @Entity({ name: 'unit_economics' })
 export class UnitEconomics {
@@ -37,28 +40,28 @@ export class UnitEconomics {
   @Column({ type: 'integer' })
   year: number;
 
-  @Field(() => Float, { description: 'Capitation (ersättning per listad person), SEK.' })
-  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: money })
+  @Field(() => Int, { description: 'Capitation (ersättning per listad person), whole kronor (SEK).' })
+  @Column({ type: 'bigint', transformer: asNumber })
   capitation: number;
 
-  @Field(() => Float, { description: 'Visit fees and visit-based reimbursement, SEK.' })
-  @Column({ name: 'visit_fees', type: 'numeric', precision: 14, scale: 2, transformer: money })
+  @Field(() => Int, { description: 'Visit fees and visit-based reimbursement, whole kronor (SEK).' })
+  @Column({ name: 'visit_fees', type: 'bigint', transformer: asNumber })
   visitFees: number;
 
-  @Field(() => Float, { description: 'Goal-related reimbursement, SEK.' })
-  @Column({ name: 'goal_related', type: 'numeric', precision: 14, scale: 2, transformer: money })
+  @Field(() => Int, { description: 'Goal-related reimbursement, whole kronor (SEK).' })
+  @Column({ name: 'goal_related', type: 'bigint', transformer: asNumber })
   goalRelated: number;
 
-  @Field(() => Float, { description: 'VAT compensation (momskompensation), SEK; never for in-house units.' })
-  @Column({ name: 'vat_compensation', type: 'numeric', precision: 14, scale: 2, transformer: money })
+  @Field(() => Int, { description: 'VAT compensation (momskompensation), whole kronor (SEK); never for in-house units.' })
+  @Column({ name: 'vat_compensation', type: 'bigint', transformer: asNumber })
   vatCompensation: number;
 
-  @Field(() => Float, { description: 'Other reimbursement, SEK.' })
-  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: money })
+  @Field(() => Int, { description: 'Other reimbursement, whole kronor (SEK).' })
+  @Column({ type: 'bigint', transformer: asNumber })
   other: number;
 
-  @Field(() => Float, { nullable: true, description: 'Full cost of the year, SEK: in-house units only; none when not reported.' })
-  @Column({ name: 'full_cost', type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: money })
+  @Field(() => Int, { nullable: true, description: 'Full cost of the year, whole kronor (SEK): in-house units only; none when not reported.' })
+  @Column({ name: 'full_cost', type: 'bigint', nullable: true, transformer: asNumber })
   fullCost: number | null;
 
   @Field(() => String, { description: 'MANUAL, IMPORT or SEED.' })
@@ -98,16 +101,16 @@ export class CompensationMethod {
   @Column({ type: 'text' })
   method: CompensationMethodKind;
 
-  @Field(() => Float, { nullable: true, description: 'FIXED_AMOUNT: the amount per year, SEK.' })
-  @Column({ name: 'fixed_amount', type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: money })
+  @Field(() => Int, { nullable: true, description: 'FIXED_AMOUNT: the amount per year, whole kronor (SEK).' })
+  @Column({ name: 'fixed_amount', type: 'bigint', nullable: true, transformer: asNumber })
   fixedAmount: number | null;
 
   @Field(() => Float, { nullable: true, description: 'SOLE_PROVIDER_DEFICIT: share of the deficit compensated, percent (none = 100).' })
-  @Column({ name: 'share_percent', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: money })
+  @Column({ name: 'share_percent', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: asNumber })
   sharePercent: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'SOLE_PROVIDER_DEFICIT: the most paid in a year, SEK (none = no cap).' })
-  @Column({ name: 'cap_amount', type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: money })
+  @Field(() => Int, { nullable: true, description: 'SOLE_PROVIDER_DEFICIT: the most paid in a year, whole kronor (SEK) (none = no cap).' })
+  @Column({ name: 'cap_amount', type: 'bigint', nullable: true, transformer: asNumber })
   capAmount: number | null;
 
   @Field(() => String)
@@ -130,17 +133,20 @@ export class CompensationMethod {
 export class CompensationInput {
   @Field(() => String, {
     description:
-      'What the input is (a key for the interface to name): METHOD, VALID_FROM_YEAR, FIXED_AMOUNT, SOLE_PROVIDER, UNIT_COUNT, CAPITATION, VISIT_FEES, GOAL_RELATED, VAT_COMPENSATION, OTHER, REIMBURSEMENT, FULL_COST, DEFICIT, SHARE_PERCENT, CAP_AMOUNT, AMOUNT.',
+      'What the input is (a key for the interface to name): METHOD, VALID_FROM_YEAR, FIXED_AMOUNT, SOLE_PROVIDER, UNIT_COUNT, CAPITATION, VISIT_FEES, GOAL_RELATED, VAT_COMPENSATION, OTHER, REIMBURSEMENT, FULL_COST, DEFICIT, SHARE_PERCENT, DEFICIT_SHARE, CAP_AMOUNT, AMOUNT. DEFICIT_SHARE is deficit × share / 100: amount rounded to the nearest krona (half up), number the exact value, text ROUNDED when the two differ.',
   })
   key: string;
 
-  @Field(() => Float, { nullable: true, description: 'A sum in SEK.' })
+  @Field(() => Int, { nullable: true, description: 'A sum in whole kronor (SEK).' })
   amount: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'A number that is not money (a count, a percentage).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'A number that is not whole kronor: a count, a percentage, or (DEFICIT_SHARE) the exact share of the deficit before it is rounded to whole kronor.',
+  })
   number: number | null;
 
-  @Field(() => String, { nullable: true, description: 'A text or code (a method, YES / NO).' })
+  @Field(() => String, { nullable: true, description: 'A text or code (a method, YES / NO, ROUNDED).' })
   text: string | null;
 
   @Field(() => String, { description: 'Where it came from: METHOD, UNIT_ECONOMICS, COVERAGE or CALCULATION.' })
@@ -164,8 +170,8 @@ export class CompensationDecision {
   @Column({ type: 'integer' })
   year: number;
 
-  @Field(() => Float, { description: 'SEK.' })
-  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: money })
+  @Field(() => Int, { description: 'Whole kronor (SEK).' })
+  @Column({ type: 'bigint', transformer: asNumber })
   amount: number;
 
   @Field(() => String, { description: 'The grounds of the decision, in words.' })
@@ -211,7 +217,7 @@ export class CompensationProposal {
   @Field(() => CompensationMethod, { nullable: true, description: 'The method in force that year; none when no version applies.' })
   method: CompensationMethod | null;
 
-  @Field(() => Float, { nullable: true, description: 'SEK; none when it cannot be computed (see missing).' })
+  @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK); none when it cannot be computed (see missing).' })
   amount: number | null;
 
   @Field(() => Boolean, { description: 'The holder is the only unit of the choice system in the municipality that year.' })

@@ -2,24 +2,24 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../common/scalars.js';
 import { CompensationMethodKind } from './entities.js';
 
-@InputType({ description: 'Economics of a unit and year, SEK. A component left out is 0.' })
+@InputType({ description: 'Economics of a unit and year, in whole kronor (SEK). A component left out is 0.' })
 export class UnitEconomicsInput {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK).' })
   capitation?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK).' })
   visitFees?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK).' })
   goalRelated?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Not for in-house units.' })
+  @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK); not for in-house units.' })
   vatCompensation?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK).' })
   other?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'In-house units only.' })
+  @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK); in-house units only.' })
   fullCost?: number | null;
 }
 
@@ -40,13 +40,13 @@ export class CompensationMethodInput {
   @Field(() => CompensationMethodKind)
   method: CompensationMethodKind;
 
-  @Field(() => Float, { nullable: true, description: 'FIXED_AMOUNT only (required there).' })
+  @Field(() => Int, { nullable: true, description: 'FIXED_AMOUNT only (required there): the amount per year, whole kronor (SEK).' })
   fixedAmount?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'SOLE_PROVIDER_DEFICIT only: percent of the deficit, over 0 and at most 100 (none = 100).' })
   sharePercent?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'SOLE_PROVIDER_DEFICIT only: the most paid in a year (none = no cap).' })
+  @Field(() => Int, { nullable: true, description: 'SOLE_PROVIDER_DEFICIT only: the most paid in a year, whole kronor (SEK) (none = no cap).' })
   capAmount?: number | null;
 
   @Field(() => String)
@@ -64,7 +64,7 @@ export class DecideCompensationInput {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Float, { description: 'SEK.' })
+  @Field(() => Int, { description: 'Whole kronor (SEK).' })
   amount: number;
 
   @Field(() => String)

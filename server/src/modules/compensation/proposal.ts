@@ -1,11 +1,19 @@
 import type { CompensationInput, CompensationMethod, UnitEconomics } from './entities.js';
 
-/** Whole öre from kronor (two decimals at most), so sums and shares are exact. */
-export const toOre = (kr: number): bigint => BigInt(Math.round(kr * 100));
-export const toKronor = (ore: bigint): number => Number(ore) / 100;
-
+/** Money is whole kronor (SEK): sums and differences are exact integers. */
 export function reimbursementOf(e: Pick<UnitEconomics, 'capitation' | 'visitFees' | 'goalRelated' | 'vatCompensation' | 'other'>): number {
-  return toKronor(toOre(e.capitation) + toOre(e.visitFees) + toOre(e.goalRelated) + toOre(e.vatCompensation) + toOre(e.other));
+  return e.capitation + e.visitFees + e.goalRelated + e.vatCompensation + e.other;
+}
+
+/**
+ * deficit × share / 100 in whole kronor, rounded to the nearest krona (half up), computed exactly:
+ * the share has at most two decimals, so deficit × hundredths of a percent / 10 000 is the exact
+ * value in ten-thousandths of a krona.
+ */
+export function shareOfDeficit(deficit: number, sharePercent: number): { exact: number; rounded: number } {
+  const hundredths = BigInt(Math.round(sharePercent * 100));
+  const tenThousandths = BigInt(deficit) * hundredths;
+  return { exact: Number(tenThousandths) / 10_000, rounded: Number((tenThousandths + 5_000n) / 10_000n) };
 }
 
 export interface ProposalFacts {
@@ -37,10 +45,11 @@ const input = (key: string, source: string, sourceDetail: string | null, value: 
 });
 
 /**
- * What the method in force gives, with every input it used.
+ * What the method in force gives, in whole kronor, with every input it used.
  * FIXED_AMOUNT: the fixed amount. SOLE_PROVIDER_DEFICIT: when the holder is the sole provider,
  * deficit = max(0, full cost − reimbursement) of the holder that year, amount = deficit ×
- * share / 100 (share 100 when none), at most the cap; not sole provider: 0.
+ * share / 100 (share 100 when none) rounded to the nearest krona (half up; the DEFICIT_SHARE
+ * input shows the exact value and the rounding), at most the cap; not sole provider: 0.
  */
 export function computeProposal(f: ProposalFacts): ProposalResult {
   const inputs: CompensationInput[] = [];
@@ -74,27 +83,25 @@ export function computeProposal(f: ProposalFacts): ProposalResult {
     input('VAT_COMPENSATION', 'UNIT_ECONOMICS', economicsDetail, { amount: e.vatCompensation }),
     input('OTHER', 'UNIT_ECONOMICS', economicsDetail, { amount: e.other }),
   );
-  const reimbursement = toOre(e.capitation) + toOre(e.visitFees) + toOre(e.goalRelated) + toOre(e.vatCompensation) + toOre(e.other);
-  inputs.push(input('REIMBURSEMENT', 'CALCULATION', null, { amount: toKronor(reimbursement) }));
+  const reimbursement = reimbursementOf(e);
+  inputs.push(input('REIMBURSEMENT', 'CALCULATION', null, { amount: reimbursement }));
   inputs.push(input('FULL_COST', 'UNIT_ECONOMICS', economicsDetail, { amount: e.fullCost }));
   if (e.fullCost === null) return { amount: null, inputs, missing: ['FULL_COST'], reason: 'MISSING_INPUTS' };
-  const fullCost = toOre(e.fullCost);
-  const deficit = fullCost > reimbursement ? fullCost - reimbursement : 0n;
-  inputs.push(input('DEFICIT', 'CALCULATION', null, { amount: toKronor(deficit) }));
+  const deficit = Math.max(0, e.fullCost - reimbursement);
+  inputs.push(input('DEFICIT', 'CALCULATION', null, { amount: deficit }));
   const share = m.sharePercent ?? 100;
   inputs.push(input('SHARE_PERCENT', 'METHOD', m.sharePercent === null ? `${methodDetail} (100)` : methodDetail, { number: share }));
-  // öre × hundredths of a percent / 10 000, rounded half up.
-  const shareHundredths = BigInt(Math.round(share * 100));
-  let amount = (deficit * shareHundredths + 5_000n) / 10_000n;
-  let reason: string | null = deficit === 0n ? 'NO_DEFICIT' : null;
+  const part = shareOfDeficit(deficit, share);
+  inputs.push(input('DEFICIT_SHARE', 'CALCULATION', null, { amount: part.rounded, number: part.exact, text: part.exact === part.rounded ? null : 'ROUNDED' }));
+  let amount = part.rounded;
+  let reason: string | null = deficit === 0 ? 'NO_DEFICIT' : null;
   if (m.capAmount !== null) {
     inputs.push(input('CAP_AMOUNT', 'METHOD', methodDetail, { amount: m.capAmount }));
-    const cap = toOre(m.capAmount);
-    if (amount > cap) {
-      amount = cap;
+    if (amount > m.capAmount) {
+      amount = m.capAmount;
       reason = 'CAPPED';
     }
   }
-  inputs.push(input('AMOUNT', 'CALCULATION', null, { amount: toKronor(amount) }));
-  return { amount: toKronor(amount), inputs, missing: [], reason };
+  inputs.push(input('AMOUNT', 'CALCULATION', null, { amount }));
+  return { amount, inputs, missing: [], reason };
 }

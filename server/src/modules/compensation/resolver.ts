@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
 import { access } from '../../common/access.js';
 import { Ownership } from '../masterdata/enums.js';
@@ -48,7 +48,7 @@ export class UnitEconomicsResolver {
 
   @Mutation(() => EconomicsImportResult, {
     description:
-      'ADMIN, REVIEWER: imports unit economics from CSV text (UTF-8, `;` or `,`; columns hsa_id or unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, full_cost; decimals with `.` or `,`). Any bad row: BAD_USER_INPUT listing every bad row (path csv.<line>.<column>) and nothing stored.',
+      'ADMIN, REVIEWER: imports unit economics from CSV text (UTF-8, `;` or `,`; columns hsa_id or unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, full_cost; amounts in whole kronor (SEK), spaces between thousands and a zero decimal part such as 1 234 567,00 allowed, öre refused). Any bad row: BAD_USER_INPUT listing every bad row (path csv.<line>.<column>) and nothing stored.',
   })
   importUnitEconomics(@Ctx() ctx: Context, @Arg('csv', () => String) csv: string): Promise<EconomicsImportResult> {
     return compensationService.importEconomics(ctx, csv);
@@ -65,7 +65,7 @@ export class UnitEconomicsResolver {
     return (await ctx.loaders.providerById.load(unit.providerId))!.ownership as Ownership;
   }
 
-  @FieldResolver(() => Float, { description: 'Reimbursement of the year: the sum of the components, SEK.' })
+  @FieldResolver(() => Int, { description: 'Reimbursement of the year: the sum of the components, whole kronor (SEK).' })
   reimbursement(@Root() e: UnitEconomics): number {
     return reimbursementOf(e);
   }

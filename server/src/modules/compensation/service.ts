@@ -13,7 +13,7 @@ import { decodeCursor, keysetPage, pageSize, toConnection, type Connection } fro
 import { parseInput } from '../../common/zod-input.js';
 import { LastResortObligation } from '../last-resort/entities.js';
 import { holdsAlone, lastResortService, membersOf } from '../last-resort/service.js';
-import { ECONOMICS_CSV_MAX_BYTES, MAX_AMOUNT, parseEconomicsCsv, type EconomicsRow } from './csv.js';
+import { ECONOMICS_CSV_MAX_BYTES, KRONOR_MESSAGES, MAX_KRONOR, parseEconomicsCsv, type EconomicsRow } from './csv.js';
 import {
   CompensationDecision,
   CompensationMethod,
@@ -29,12 +29,12 @@ import { computeProposal } from './proposal.js';
 const KEEPERS = ['ADMIN', 'REVIEWER'] as const;
 const REGION_READERS = ['ADMIN', 'REVIEWER', 'AUDITOR'] as const;
 
+/** Money is whole kronor (SEK); the API's Int already refuses öre, this names the field. */
 const amount = z
-  .number({ message: 'Enter an amount in kronor' })
-  .finite('Enter an amount in kronor')
+  .number({ message: 'Enter an amount in whole kronor' })
+  .int(KRONOR_MESSAGES.ore)
   .min(0, 'The amount cannot be negative')
-  .max(MAX_AMOUNT, 'The amount is too large')
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'At most two decimals (öre)');
+  .max(MAX_KRONOR, KRONOR_MESSAGES.tooLarge);
 const text = (label: string, max: number) => z.string().trim().min(1, `Enter ${label}`).max(max, `${label[0].toUpperCase()}${label.slice(1)} is too long`);
 const year = z.number().int('A year between 2000 and 2100').min(2000, 'A year between 2000 and 2100').max(2100, 'A year between 2000 and 2100');
 
@@ -99,7 +99,7 @@ const ECONOMICS_CONSTRAINTS: Record<string, [string, string]> = {
 
 type EconomicsRecord = { capitation: number; visitFees: number; goalRelated: number; vatCompensation: number; other: number; fullCost: number | null };
 
-/** A raw unit_economics row as an entity (numeric strings to kronor). */
+/** A raw unit_economics row as an entity (bigint columns to numbers of whole kronor). */
 function economicsFromRow(r: Record<string, unknown>): UnitEconomics {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return Object.assign(new UnitEconomics(), {
@@ -180,7 +180,7 @@ async function upsertEconomics(em: EntityManager, rows: (EconomicsRecord & { uni
     const b = rows.slice(i, i + 2000);
     await em.query(
       `INSERT INTO unit_economics (unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, full_cost, source)
-       SELECT *, $9::text FROM unnest($1::uuid[], $2::int[], $3::numeric[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[])
+       SELECT *, $9::text FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
        ON CONFLICT (unit_id, year) DO UPDATE SET capitation = EXCLUDED.capitation, visit_fees = EXCLUDED.visit_fees,
          goal_related = EXCLUDED.goal_related, vat_compensation = EXCLUDED.vat_compensation, other = EXCLUDED.other,
          full_cost = EXCLUDED.full_cost, source = EXCLUDED.source, version = unit_economics.version + 1, updated_at = now()`,
