@@ -59,18 +59,27 @@ describe('compensation', () => {
     await expect.poll(() => page.getByTestId('decision-in-force').first().textContent()).toContain('Inget beslut');
     const card = page.getByTestId('proposal').filter({ hasText: 'Underskott när enheten är ensam utförare' }).filter({ hasText: 'Full kostnad' }).first();
     const inputs = await card.getByTestId('proposal-inputs').textContent();
-    for (const label of ['Ersättning per listad person', 'Ersättning totalt', 'Full kostnad', 'Underskott', 'Andel av underskottet som ersätts', 'Föreslaget belopp', 'Enhetens ekonomi']) {
+    for (const label of ['Ersättning per listad person', 'Ersättning totalt', 'Full kostnad', 'Underskott', 'Andel av underskottet som ersätts', 'Andelen av underskottet i kronor', 'Föreslaget belopp', 'Enhetens ekonomi']) {
       expect(inputs).toContain(label);
     }
     const proposed = (await card.getByTestId('proposal-amount').textContent())!;
-    expect(proposed).toMatch(/\d\skr$/);
+    // Whole kronor, Swedish style, without decimals: "1 799 999 kr".
+    expect(proposed.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/^\d{1,3}( \d{3})* kr$/);
 
     await card.getByTestId('decide').focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('decide-dialog');
     await dialog.getByLabel('Belopp (kr)').waitFor();
-    expect(await dialog.getByLabel('Belopp (kr)').inputValue()).not.toBe('');
+    const amount = dialog.getByLabel('Belopp (kr)');
+    const filled = await amount.inputValue();
+    expect(filled).toMatch(/^\d+$/);
     await expectAccessible(page, 'compensation-decide-dialog');
+    // Öre are refused at the field, before anything is sent.
+    await amount.fill('1 250 000,50');
+    await amount.press('Enter');
+    await expect.poll(() => dialog.textContent()).toContain('Ange hela kronor utan ören');
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    await amount.fill(filled);
     await dialog.getByLabel('Grund för beslutet').focus();
     await page.keyboard.type('Underskott enligt metoden och enhetens redovisade helårskostnad.');
     await page.keyboard.press('Tab');
@@ -106,6 +115,9 @@ describe('compensation', () => {
     await errors.waitFor();
     const text = await errors.textContent();
     expect(text).toContain('capitation');
+    // Öre in an amount: the row and the column are named.
+    expect(text).toContain('visit_fees');
+    expect(text).toContain('Whole kronor, without öre');
     expect(await errors.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     await expect.poll(() => page.getByTestId('economics-import-status').textContent()).toContain('sparades inte');
     await expectAccessible(page, 'compensation-economics-refused');

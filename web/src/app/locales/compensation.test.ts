@@ -10,7 +10,7 @@ describe('texts of compensation for last-resort responsibility', () => {
   });
 
   it('name every input key, source, reason and missing item the API sends', () => {
-    const inputs = ['METHOD', 'VALID_FROM_YEAR', 'FIXED_AMOUNT', 'SOLE_PROVIDER', 'UNIT_COUNT', 'CAPITATION', 'VISIT_FEES', 'GOAL_RELATED', 'VAT_COMPENSATION', 'OTHER', 'REIMBURSEMENT', 'FULL_COST', 'DEFICIT', 'SHARE_PERCENT', 'CAP_AMOUNT', 'AMOUNT'];
+    const inputs = ['METHOD', 'VALID_FROM_YEAR', 'FIXED_AMOUNT', 'SOLE_PROVIDER', 'UNIT_COUNT', 'CAPITATION', 'VISIT_FEES', 'GOAL_RELATED', 'VAT_COMPENSATION', 'OTHER', 'REIMBURSEMENT', 'FULL_COST', 'DEFICIT', 'SHARE_PERCENT', 'DEFICIT_SHARE', 'CAP_AMOUNT', 'AMOUNT'];
     expect(Object.keys(compensationSv.inputs).sort()).toEqual([...inputs].sort());
     expect(Object.keys(compensationSv.source).sort()).toEqual(['CALCULATION', 'COVERAGE', 'METHOD', 'UNIT_ECONOMICS']);
     expect(Object.keys(compensationSv.reason).sort()).toEqual(['CAPPED', 'MISSING_INPUTS', 'NOT_SOLE_PROVIDER', 'NO_DEFICIT', 'NO_METHOD']);

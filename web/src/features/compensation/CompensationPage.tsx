@@ -20,7 +20,7 @@ import { forgetLists } from '../access/cache';
 import { useFlash } from '../access/flash';
 import { fieldsOf, loose, useApiErrors } from '../access/useApiErrors';
 import { LastResortNav } from '../last-resort/LastResortNav';
-import { formatKronor, formatShare, kronorInput, parseKronor } from './money';
+import { formatExactKronor, formatKronor, formatShare, KRONOR_MESSAGE, kronorInput, parseKronor, parsePercent, percentInput } from './money';
 
 export const ProposalFragment = graphql(`
   fragment CompensationPage_proposal on CompensationProposal {
@@ -143,6 +143,11 @@ function ProposalCard({ proposal: p, mayEdit, onDecide, onNewMethod }: { proposa
     if (i.key === 'METHOD' && i.text) return lt(`method.${i.text}`);
     if (i.key === 'SOLE_PROVIDER' && i.text) return lt(`yesNo.${i.text}`);
     if (i.key === 'SHARE_PERCENT' && i.number !== null && i.number !== undefined) return formatShare(i.number, i18n.language);
+    // The share of the deficit in whole kronor; when rounded, the exact value too.
+    if (i.key === 'DEFICIT_SHARE' && i.text === 'ROUNDED' && i.number !== null && i.number !== undefined) {
+      return t('money.rounded', { amount: money(i.amount), exact: formatExactKronor(i.number, i18n.language) });
+    }
+    if (i.key === 'DEFICIT_SHARE') return money(i.amount);
     if (i.number !== null && i.number !== undefined) return i.key === 'VALID_FROM_YEAR' ? String(i.number) : format.number(i.number);
     if (i.key === 'CAP_AMOUNT' && (i.amount === null || i.amount === undefined)) return t('money.noCap');
     if (i.text) return i.text;
@@ -307,7 +312,7 @@ function DecideDialog({ proposal, onClose, reload }: { proposal: Proposal; onClo
   const { flash } = useFlash();
   const [p, setP] = useState(proposal);
   const [values, setValues] = useState(() => ({
-    amount: kronorInput(proposal.amount, i18n.language),
+    amount: kronorInput(proposal.amount),
     basis: '',
     decisionReference: '',
     decidedOn: isoDay(new Date().toISOString()),
@@ -319,8 +324,10 @@ function DecideDialog({ proposal, onClose, reload }: { proposal: Proposal; onClo
   const submit = async () => {
     if (deciding.loading) return;
     const fields: Record<string, FieldMessage> = {};
-    const amount = parseKronor(values.amount);
-    if (amount === null || Number.isNaN(amount)) fields['amount'] = { text: t('decide.amountInvalid') };
+    const read = parseKronor(values.amount);
+    const amount = 'value' in read ? read.value : null;
+    if ('problem' in read) fields['amount'] = { text: t(KRONOR_MESSAGE[read.problem]) };
+    else if (amount === null) fields['amount'] = { text: t('money.invalid') };
     if (!values.basis.trim()) fields['basis'] = { text: t('decide.basisMissing') };
     if (!values.decisionReference.trim()) fields['decisionReference'] = { text: t('decide.referenceMissing') };
     if (!isIsoDate(values.decidedOn.trim())) fields['decidedOn'] = { text: t('decide.dateFormat') };
@@ -362,7 +369,7 @@ function DecideDialog({ proposal, onClose, reload }: { proposal: Proposal; onClo
         <p data-testid="decide-replaces">{t('decide.replaces', { reference: p.decisionInForce.decisionReference, amount: formatKronor(p.decisionInForce.amount, i18n.language) })}</p>
       )}
       <Form state={form} onSubmit={() => void submit()} idPrefix="decide" testId="decide-form">
-        <TextField name="amount" label={t('decide.amount')} hint={t('decide.amountHint')} width="medium" inputMode="decimal" autoComplete="off" value={values.amount} onChange={(v) => set('amount', v)} />
+        <TextField name="amount" label={t('decide.amount')} hint={t('decide.amountHint')} width="medium" inputMode="numeric" autoComplete="off" value={values.amount} onChange={(v) => set('amount', v)} />
         <TextAreaField name="basis" label={t('decide.basis')} hint={t('decide.basisHint')} rows={3} maxLength={5000} value={values.basis} onChange={(v) => set('basis', v)} />
         <TextField name="decisionReference" label={t('decide.reference')} hint={t('decide.referenceHint')} width="medium" autoComplete="off" value={values.decisionReference} onChange={(v) => set('decisionReference', v)} />
         <TextField name="decidedOn" label={t('decide.decidedOn')} hint={t('decide.dateHint')} width="medium" autoComplete="off" value={values.decidedOn} onChange={(v) => set('decidedOn', v)} />
@@ -388,9 +395,9 @@ function MethodDialog({ proposal: p, onClose, onSaved }: { proposal: Proposal; o
   const [values, setValues] = useState(() => ({
     validFromYear: String(p.year),
     method: current?.method ?? 'SOLE_PROVIDER_DEFICIT',
-    fixedAmount: kronorInput(current?.fixedAmount, i18n.language),
-    sharePercent: current?.sharePercent !== null && current?.sharePercent !== undefined ? kronorInput(current.sharePercent, i18n.language) : '',
-    capAmount: kronorInput(current?.capAmount, i18n.language),
+    fixedAmount: kronorInput(current?.fixedAmount),
+    sharePercent: percentInput(current?.sharePercent, i18n.language),
+    capAmount: kronorInput(current?.capAmount),
     decisionReference: '',
     note: '',
   }));
@@ -404,13 +411,15 @@ function MethodDialog({ proposal: p, onClose, onSaved }: { proposal: Proposal; o
     const fields: Record<string, FieldMessage> = {};
     const year = Number(values.validFromYear.trim());
     if (!/^\d{4}$/.test(values.validFromYear.trim()) || year < 2000 || year > 2100) fields['validFromYear'] = { text: t('methods.yearInvalid') };
-    const fixedAmount = parseKronor(values.fixedAmount);
-    const capAmount = parseKronor(values.capAmount);
-    const sharePercent = parseKronor(values.sharePercent);
-    if (fixed && fixedAmount === null) fields['fixedAmount'] = { text: t('methods.fixedMissing') };
-    else if (fixed && Number.isNaN(fixedAmount)) fields['fixedAmount'] = { text: t('methods.amountInvalid') };
+    const fixedRead = parseKronor(values.fixedAmount);
+    const capRead = parseKronor(values.capAmount);
+    const fixedAmount = 'value' in fixedRead ? fixedRead.value : null;
+    const capAmount = 'value' in capRead ? capRead.value : null;
+    const sharePercent = parsePercent(values.sharePercent);
+    if (fixed && 'problem' in fixedRead) fields['fixedAmount'] = { text: t(KRONOR_MESSAGE[fixedRead.problem]) };
+    else if (fixed && fixedAmount === null) fields['fixedAmount'] = { text: t('methods.fixedMissing') };
     if (!fixed && sharePercent !== null && (Number.isNaN(sharePercent) || sharePercent <= 0 || sharePercent > 100)) fields['sharePercent'] = { text: t('methods.shareInvalid') };
-    if (!fixed && capAmount !== null && Number.isNaN(capAmount)) fields['capAmount'] = { text: t('methods.amountInvalid') };
+    if (!fixed && 'problem' in capRead) fields['capAmount'] = { text: t(KRONOR_MESSAGE[capRead.problem]) };
     if (!values.decisionReference.trim()) fields['decisionReference'] = { text: t('methods.referenceMissing') };
     if (hasErrors({ fields, general: [] })) return form.show({ fields, general: [] });
     try {
@@ -454,11 +463,11 @@ function MethodDialog({ proposal: p, onClose, onSaved }: { proposal: Proposal; o
           ]}
         />
         {fixed ? (
-          <TextField name="fixedAmount" label={t('methods.fixedAmount')} width="medium" inputMode="decimal" autoComplete="off" value={values.fixedAmount} onChange={(v) => set('fixedAmount', v)} />
+          <TextField name="fixedAmount" label={t('methods.fixedAmount')} hint={t('decide.amountHint')} width="medium" inputMode="numeric" autoComplete="off" value={values.fixedAmount} onChange={(v) => set('fixedAmount', v)} />
         ) : (
           <>
             <TextField name="sharePercent" label={t('methods.sharePercent')} hint={t('methods.sharePercentHint')} optional width="short" inputMode="decimal" autoComplete="off" value={values.sharePercent} onChange={(v) => set('sharePercent', v)} />
-            <TextField name="capAmount" label={t('methods.capAmount')} hint={t('methods.capAmountHint')} optional width="medium" inputMode="decimal" autoComplete="off" value={values.capAmount} onChange={(v) => set('capAmount', v)} />
+            <TextField name="capAmount" label={t('methods.capAmount')} hint={t('methods.capAmountHint')} optional width="medium" inputMode="numeric" autoComplete="off" value={values.capAmount} onChange={(v) => set('capAmount', v)} />
           </>
         )}
         <TextField name="decisionReference" label={t('methods.decisionReference')} width="medium" autoComplete="off" value={values.decisionReference} onChange={(v) => set('decisionReference', v)} />

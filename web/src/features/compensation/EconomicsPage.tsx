@@ -17,7 +17,7 @@ import { useFlash } from '../access/flash';
 import { fieldsOf, useApiErrors } from '../access/useApiErrors';
 import { rowErrors, type RowError } from '../last-resort/csv-errors';
 import { LastResortNav } from '../last-resort/LastResortNav';
-import { formatKronor, kronorInput, parseKronor } from './money';
+import { formatKronor, KRONOR_MESSAGE, kronorInput, parseKronor } from './money';
 
 export const EconomicsRowFragment = graphql(`
   fragment EconomicsPage_row on UnitEconomics {
@@ -75,7 +75,7 @@ export function exampleEconomicsCsv(): string {
   return [
     'hsa_id;year;capitation;visit_fees;goal_related;vat_compensation;other;full_cost',
     'SE2321000214-E101;2025;9 850 000;1 240 000;380 000;0;150 000;12 400 000',
-    'SE2321000214-E102;2025;6 100 000;820 000,50;240 000;415 230;90 000;',
+    'SE2321000214-E102;2025;6 100 000;820 000;240 000;415 230;90 000;',
   ].join('\n');
 }
 
@@ -204,15 +204,15 @@ export default function EconomicsPage() {
 
 type Values = Record<Amount, string> & { unitId: string };
 
-function valuesOf(row: EconomicsPage_RowFragment | null, language: string): Values {
+function valuesOf(row: EconomicsPage_RowFragment | null): Values {
   return {
     unitId: row?.unit.id ?? '',
-    capitation: kronorInput(row?.capitation, language),
-    visitFees: kronorInput(row?.visitFees, language),
-    goalRelated: kronorInput(row?.goalRelated, language),
-    vatCompensation: kronorInput(row?.vatCompensation, language),
-    other: kronorInput(row?.other, language),
-    fullCost: kronorInput(row?.fullCost, language),
+    capitation: kronorInput(row?.capitation),
+    visitFees: kronorInput(row?.visitFees),
+    goalRelated: kronorInput(row?.goalRelated),
+    vatCompensation: kronorInput(row?.vatCompensation),
+    other: kronorInput(row?.other),
+    fullCost: kronorInput(row?.fullCost),
   };
 }
 
@@ -227,12 +227,12 @@ function EconomicsForm({
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   onDone: () => void;
 }) {
-  const { t, i18n } = useTranslation('compensation');
+  const { t } = useTranslation('compensation');
   const client = useApolloClient();
   const form = useFormErrors();
   const mapError = useApiErrors();
   const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<Values>(() => valuesOf(editing, i18n.language));
+  const [values, setValues] = useState<Values>(() => valuesOf(editing));
   const [version, setVersion] = useState<number | null>(editing?.version ?? null);
   const [conflict, setConflict] = useState(false);
   const units = useQuery(EconomicsUnitsQuery);
@@ -251,9 +251,9 @@ function EconomicsForm({
     if (!values.unitId) fields['unitId'] = { text: t('economics.unitMissing') };
     const parsed: Partial<Record<Amount, number | null>> = {};
     for (const key of AMOUNTS) {
-      const v = parseKronor(values[key]);
-      if (v !== null && Number.isNaN(v)) fields[key] = { text: t('economics.amountInvalid') };
-      parsed[key] = v;
+      const read = parseKronor(values[key]);
+      if ('problem' in read) fields[key] = { text: t(KRONOR_MESSAGE[read.problem]) };
+      else parsed[key] = read.value;
     }
     const checked = { fields, general: [] };
     if (hasErrors(checked)) return form.show(checked);
@@ -261,7 +261,7 @@ function EconomicsForm({
       const { data } = await save({ variables: { unitId: values.unitId, year, expectedVersion: version, input: parsed } });
       form.clear();
       flash(t('economics.saved', { unit: data!.setUnitEconomics.unit.name, year }));
-      setValues(valuesOf(null, i18n.language));
+      setValues(valuesOf(null));
       setVersion(null);
       onDone();
     } catch (error) {
@@ -272,7 +272,7 @@ function EconomicsForm({
         const saved = data?.unitEconomics.edges[0]?.node ?? null;
         form.clear();
         if (saved) {
-          setValues(valuesOf(saved as EconomicsPage_RowFragment, i18n.language));
+          setValues(valuesOf(saved as EconomicsPage_RowFragment));
           setVersion(saved.version);
         }
         setConflict(true);
@@ -309,7 +309,7 @@ function EconomicsForm({
             hint={t('economics.amountHint')}
             optional
             width="medium"
-            inputMode="decimal"
+            inputMode="numeric"
             autoComplete="off"
             value={values[key]}
             onChange={(v) => set(key, v)}
