@@ -21,20 +21,20 @@ const DEMO_USERS = [
     email: 'admin@insyn.example',
     name: 'Anna Administratör',
     start: '/admin',
-    menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Administration', 'Granskningslogg', 'API-nycklar', 'Mitt konto'],
+    menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Administration', 'Granskningslogg', 'API-nycklar', 'Mitt konto'],
   },
-  { email: 'reviewer@insyn.example', name: 'Rasmus Granskare', start: '/uppfoljning', menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Mitt konto'] },
+  { email: 'reviewer@insyn.example', name: 'Rasmus Granskare', start: '/uppfoljning', menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Mitt konto'] },
   {
     email: 'auditor@insyn.example',
     name: 'Agnes Revisor',
     start: '/granskningslogg',
-    menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Användare', 'Granskningslogg', 'Mitt konto'],
+    menu: [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Användare', 'Granskningslogg', 'Mitt konto'],
   },
   { email: 'analyst@insyn.example', name: 'Ali Analytiker', start: '/api-nycklar', menu: [...PUBLIC, 'API-nycklar', 'Mitt konto'] },
   { email: 'provider.private@insyn.example', name: 'Petra Privat', start: '/rapporter', menu: [...PUBLIC, 'Mina rapporter', 'Insynsbegäranden', 'Mitt konto'] },
   { email: 'provider.inhouse@insyn.example', name: 'Ingrid Egenregi', start: '/rapporter', menu: [...PUBLIC, 'Mina rapporter', 'Insynsbegäranden', 'Mitt konto'] },
 ];
-const EVERY_PRIVATE_LINK = ['Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Mina rapporter', 'Administration', 'Användare', 'Granskningslogg', 'API-nycklar', 'Mitt konto'];
+const EVERY_PRIVATE_LINK = ['Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Mina rapporter', 'Administration', 'Användare', 'Granskningslogg', 'API-nycklar', 'Mitt konto'];
 
 beforeAll(async () => {
   insyn = await startInsyn();
@@ -291,7 +291,7 @@ describe('user administration', () => {
     // A reviewer then starts at the follow-up rounds.
     await greta.page.waitForURL(`${insyn.url}/uppfoljning`);
     await expect.poll(() => greta.page.getByTestId('flash').textContent()).toContain('Lösenordet är bytt.');
-    expect(await menuLinks(greta.page)).toEqual([...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Mitt konto']);
+    expect(await menuLinks(greta.page)).toEqual([...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Mitt konto']);
     expect(realProblems(greta.problems)).toEqual([]);
     await greta.page.context().close();
 

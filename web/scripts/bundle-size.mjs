@@ -86,6 +86,12 @@ function sourcesOf(files) {
 function publicFirstLoad(page) {
   const files = new Set(base);
   if (publicArea && /features\/public\//.test(page)) closure(publicArea, files);
+  // "Not found" is the last route of the logged-in area's routes: it loads that chunk (not its pages) first.
+  const notExpanded = new Set(base);
+  if (area && /features\/not-found\//.test(page)) {
+    closure(area, files);
+    closure(area, notExpanded);
+  }
   closure(page, files);
   const extras = [];
   // Lazy chunks the page's own code renders on first view (never those of the shell: other pages, English).
@@ -93,7 +99,7 @@ function publicFirstLoad(page) {
     grew = false;
     for (const key of Object.keys(manifest)) {
       const chunk = manifest[key];
-      if (base.has(chunk.file) || !files.has(chunk.file)) continue;
+      if (notExpanded.has(chunk.file) || !files.has(chunk.file)) continue;
       for (const lazy of chunk.dynamicImports ?? []) {
         if (files.has(manifest[lazy]?.file) || /\.en\.ts$|locales\//.test(lazy)) continue;
         closure(lazy, files);
@@ -103,7 +109,7 @@ function publicFirstLoad(page) {
     }
   }
   // The Swedish texts it waits for: their own chunk, or already in the page's chunks (pages/*).
-  const own = sourcesOf([...files].filter((f) => !base.has(f)));
+  const own = sourcesOf([...files].filter((f) => !notExpanded.has(f)));
   for (const texts of own.texts) {
     const key = `src/app/locales/${texts}.sv.ts`;
     if (manifest[key]) {

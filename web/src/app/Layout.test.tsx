@@ -60,12 +60,12 @@ describe('navigation by role', () => {
   });
 
   it.each<[string, Role[], string[]]>([
-    ['ADMIN', ['ADMIN'], [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Administration', 'Granskningslogg', 'API-nycklar', 'Mitt konto']],
-    ['REVIEWER', ['REVIEWER'], [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Mitt konto']],
+    ['ADMIN', ['ADMIN'], [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Administration', 'Granskningslogg', 'API-nycklar', 'Mitt konto']],
+    ['REVIEWER', ['REVIEWER'], [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Mitt konto']],
     ['PROVIDER', ['PROVIDER'], [...PUBLIC, 'Mina rapporter', 'Insynsbegäranden', 'Mitt konto']],
-    ['AUDITOR', ['AUDITOR'], [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Användare', 'Granskningslogg', 'Mitt konto']],
+    ['AUDITOR', ['AUDITOR'], [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Användare', 'Granskningslogg', 'Mitt konto']],
     ['ANALYST', ['ANALYST'], [...PUBLIC, 'API-nycklar', 'Mitt konto']],
-    ['AUDITOR + ANALYST', ['AUDITOR', 'ANALYST'], [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Användare', 'Granskningslogg', 'API-nycklar', 'Mitt konto']],
+    ['AUDITOR + ANALYST', ['AUDITOR', 'ANALYST'], [...PUBLIC, 'Uppföljning', 'Granskning', 'Insynsbegäranden', 'Sistahandsansvar', 'Systemuppföljning', 'Användare', 'Granskningslogg', 'API-nycklar', 'Mitt konto']],
   ])('%s sees exactly the links of the roles, the name and "Logga ut"', async (_name, roles, expected) => {
     await renderShell(roles, '/');
     expect(await screen.findByRole('button', { name: 'Logga ut' })).toBeTruthy();

@@ -10,7 +10,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { Loading } from '../../shared/ui/QueryStates';
 import { FlashProvider, FlashRegion } from './flash';
 
-export { loggedInPages } from './pages';
+export { LoggedInRoutes } from './LoggedInRoutes';
 
 /**
  * Everything behind the login: loads the texts of the logged-in pages (their own namespace) and

@@ -1,6 +1,6 @@
 /**
  * Where the code of each page (and area) behind the login is: loaded with the logged-in area, so
- * the code every public page loads does not carry the list (app/routes.tsx looks pages up here).
+ * the code every public page loads does not carry the list (LoggedInRoutes looks pages up here).
  */
 export const loggedInPages = {
   AccountPage: () => import('../account/AccountPage'),
@@ -49,7 +49,7 @@ export const loggedInPages = {
   ObligationFormPage: () => import('../last-resort/ObligationFormPage'),
   EconomicsPage: () => import('../compensation/EconomicsPage'),
   CompensationPage: () => import('../compensation/CompensationPage'),
-  ConditionsAdoptPage: () => import('../conditions/ConditionsAdoptPage'),
+  ConditionsAdoptPage: () => import('../admin/conditions/ConditionsAdoptPage'),
 };
 
 export type LoggedInPages = typeof loggedInPages;
