@@ -2,18 +2,18 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useNamespace } from '../../app/i18n';
-import { paths } from '../../app/routes';
-import { graphql } from '../../gql';
-import { hasErrors, type FieldMessage } from '../../shared/forms/errors';
-import { Form, FormActions, TextAreaField, TextField, useFormErrors } from '../../shared/forms/Form';
-import { isIsoDate, orNull } from '../../shared/forms/values';
-import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
-import { PageHeader } from '../../shared/ui/PageHeader';
-import { EmptyNotice, ErrorNotice, Loading } from '../../shared/ui/QueryStates';
-import { useFlash } from '../access/flash';
-import { useApiErrors } from '../access/useApiErrors';
-import { AdminFrame } from '../admin/AdminFrame';
+import { useNamespace } from '../../../app/i18n';
+import { paths } from '../../../app/routes';
+import { graphql } from '../../../gql';
+import { hasErrors, type FieldMessage } from '../../../shared/forms/errors';
+import { Form, FormActions, TextAreaField, TextField, useFormErrors } from '../../../shared/forms/Form';
+import { isIsoDate, orNull } from '../../../shared/forms/values';
+import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { EmptyNotice, ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
+import { useFlash } from '../../access/flash';
+import { useApiErrors } from '../../access/useApiErrors';
+import { AdminFrame } from '../AdminFrame';
 
 const AdoptQuery = graphql(`
   query ConditionsAdoptPage {
