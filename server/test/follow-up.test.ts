@@ -327,7 +327,7 @@ describe('adopting the neutrality report', () => {
     // The figures move on; the adopted report does not.
     await app.ds.query(`UPDATE unit_economics SET capitation = capitation + 300000 WHERE unit_id = $1 AND year = $2`, [u.C, Y]);
     const live = (await admin.gql(FIGURES, { y: Y })).data!.neutralityFigures.reimbursement[1];
-    expect(live).toMatchObject({ ownership: 'PRIVATE', perListedPerson: 972.73 });
+    expect(live).toMatchObject({ ownership: 'PRIVATE', perListedPerson: 973 });
     const frozen = (await anonymous.gql(`query($y: Int!) { neutralityReport(year: $y) { figures { reimbursement { ownership perListedPerson } } } }`, { y: Y })).data!
       .neutralityReport.figures.reimbursement[1];
     expect(frozen).toEqual({ ownership: 'PRIVATE', perListedPerson: 700 });
@@ -338,7 +338,7 @@ describe('adopting the neutrality report', () => {
     expect(codeOf(stale)).toEqual(['CONFLICT']);
     expect(stale.errors![0].extensions.currentVersion).toBe(1);
     const next = await admin.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'RS/PROV/2092b', on: '2092-04-01', v: 1 });
-    expect(next.data!.adoptNeutralityReport).toMatchObject({ version: 2, figures: { reimbursement: [{}, { ownership: 'PRIVATE', perListedPerson: 972.73 }, {}, {}, {}, {}] } });
+    expect(next.data!.adoptNeutralityReport).toMatchObject({ version: 2, figures: { reimbursement: [{}, { ownership: 'PRIVATE', perListedPerson: 973 }, {}, {}, {}, {}] } });
     expect((await anonymous.gql(PUBLIC_NEUTRALITY, { y: Y })).data!.neutralityReport).toMatchObject({ version: 2, decisionReference: 'RS/PROV/2092b' });
     expect((await one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = $1`, [Y])).n).toBe(2);
   });
@@ -395,7 +395,7 @@ describe('the annual report to the board', () => {
       version: 2,
       decisionReference: 'RS/PROV/2092b',
       perListedPersonInHouse: 620,
-      perListedPersonPrivate: 972.73,
+      perListedPersonPrivate: 973,
       compensationTotal: 650000,
       medianReviewDaysInHouse: 5,
       medianReviewDaysPrivate: 7,

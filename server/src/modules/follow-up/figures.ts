@@ -73,9 +73,9 @@ export async function reimbursement(ctx: Context, year: number): Promise<Reimbur
         units: r.units as number,
         unitsWithListing: r.units_with_listing as number,
         listedPersons: listed,
-        reimbursement: round(num(r.amount) ?? 0)!,
-        reimbursementOfListedUnits: round(amountListed)!,
-        perListedPerson: listed > 0 ? round(amountListed / listed) : null,
+        reimbursement: Math.round(num(r.amount) ?? 0),
+        reimbursementOfListedUnits: Math.round(amountListed),
+        perListedPerson: listed > 0 ? Math.round(amountListed / listed) : null,
       };
     })
     .sort((a, b) => {
@@ -111,7 +111,7 @@ export async function compensation(ctx: Context, year: number): Promise<Compensa
     unitName: r.unit_name as string,
     providerName: r.provider_name as string,
     ownership: r.ownership as Ownership,
-    amount: round(num(r.amount) ?? 0)!,
+    amount: Math.round(num(r.amount) ?? 0),
     decisionReference: r.decision_reference as string,
     decidedOn: (r.decided_on as string | null) ?? null,
   }));
@@ -189,7 +189,7 @@ export async function neutralityFigures(ctx: Context, year: number): Promise<Neu
     computedAt: new Date(),
     reimbursement: reimb,
     compensation: comp,
-    compensationTotal: round(comp.reduce((s, c) => s + c.amount, 0))!,
+    compensationTotal: comp.reduce((s, c) => s + c.amount, 0),
     indicators: indicators.map((i) => ({ ...i, mean: round(i.mean), median: round(i.median) })),
     rounds: review.rounds,
     review: review.rows,
@@ -201,7 +201,7 @@ export function keyFigures(figures: NeutralityFigures, adopted: { version: numbe
   const county = figures.reimbursement.filter((r) => r.municipalityCode === null);
   const perListed = (rows: ReimbursementRow[]) => {
     const listed = rows.reduce((s, r) => s + r.listedPersons, 0);
-    return listed > 0 ? round(rows.reduce((s, r) => s + r.reimbursementOfListedUnits, 0) / listed) : null;
+    return listed > 0 ? Math.round(rows.reduce((s, r) => s + r.reimbursementOfListedUnits, 0) / listed) : null;
   };
   const group = (g: ProviderGroup) => figures.review.find((r) => r.group === g);
   return {

@@ -53,13 +53,13 @@ export class ReimbursementRow {
   @Field(() => Int, { description: 'Listed persons of the units with listing.' })
   listedPersons: number;
 
-  @Field(() => Float, { description: 'Reimbursement of all the units (SEK): capitation, visit fees, goal-related, VAT compensation and other.' })
+  @Field(() => Int, { description: 'Reimbursement of all the units, whole kronor (SEK): capitation, visit fees, goal-related, VAT compensation and other.' })
   reimbursement: number;
 
-  @Field(() => Float, { description: 'Reimbursement of the units with listing (SEK), the numerator of perListedPerson.' })
+  @Field(() => Int, { description: 'Reimbursement of the units with listing, whole kronor (SEK): the numerator of perListedPerson.' })
   reimbursementOfListedUnits: number;
 
-  @Field(() => Float, { nullable: true, description: 'SEK per listed person; empty without listed persons.' })
+  @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK) per listed person, rounded; empty without listed persons.' })
   perListedPerson: number | null;
 }
 
@@ -92,7 +92,7 @@ export class CompensationRow {
   @Field(() => Ownership)
   ownership: Ownership;
 
-  @Field(() => Float, { description: 'SEK.' })
+  @Field(() => Int, { description: 'Whole kronor (SEK).' })
   amount: number;
 
   @Field(() => String)
@@ -176,7 +176,7 @@ export class NeutralityFigures {
   @Field(() => [CompensationRow])
   compensation: CompensationRow[];
 
-  @Field(() => Float, { description: 'Compensation for last-resort responsibility decided for the year, SEK.' })
+  @Field(() => Int, { description: 'Compensation for last-resort responsibility decided for the year, whole kronor (SEK).' })
   compensationTotal: number;
 
   @Field(() => [IndicatorOwnershipRow])
@@ -313,13 +313,13 @@ export class NeutralityKeyFigures {
   @Field(() => LocalDateScalar, { nullable: true })
   adoptedOn: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'County, in-house: SEK per listed person.' })
+  @Field(() => Int, { nullable: true, description: 'County, in-house: whole kronor (SEK) per listed person.' })
   perListedPersonInHouse: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'County, every other ownership together: SEK per listed person.' })
+  @Field(() => Int, { nullable: true, description: 'County, every other ownership together: whole kronor (SEK) per listed person.' })
   perListedPersonPrivate: number | null;
 
-  @Field(() => Float)
+  @Field(() => Int, { description: 'Whole kronor (SEK).' })
   compensationTotal: number;
 
   @Field(() => Float, { nullable: true })
