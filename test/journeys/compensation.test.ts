@@ -59,7 +59,7 @@ describe('compensation', () => {
     await expect.poll(() => page.getByTestId('decision-in-force').first().textContent()).toContain('Inget beslut');
     const card = page.getByTestId('proposal').filter({ hasText: 'Underskott när enheten är ensam utförare' }).filter({ hasText: 'Full kostnad' }).first();
     const inputs = await card.getByTestId('proposal-inputs').textContent();
-    for (const label of ['Ersättning per listad person', 'Ersättning totalt', 'Full kostnad', 'Underskott', 'Andel av underskottet som ersätts', 'Andelen av underskottet i kronor', 'Föreslaget belopp', 'Enhetens ekonomi']) {
+    for (const label of ['Kapiteringsersättning', 'Ersättning totalt', 'Full kostnad', 'Underskott', 'Andel av underskottet som ersätts', 'Andelen av underskottet i kronor', 'Föreslaget belopp', 'Enhetens ekonomi']) {
       expect(inputs).toContain(label);
     }
     const proposed = (await card.getByTestId('proposal-amount').textContent())!;
