@@ -108,3 +108,24 @@ describe('the register of obligations', () => {
     await expectAccessible(page, 'last-resort-register-320');
   });
 });
+
+describe('listed persons by hand', () => {
+  it('a reviewer enters the listed persons of one unit and month, told by field what is missing first', async () => {
+    const { page, problems } = await logIn('reviewer@insyn.example', '/sistahandsansvar/listning');
+    const form = page.getByTestId('listing-entry');
+    await form.waitFor();
+    await expect.poll(() => form.getByLabel('Enhet').locator('option').count()).toBeGreaterThan(30);
+    await form.getByLabel('Enhet').selectOption({ label: 'Odenhälsan (Östersund)' });
+    await page.getByTestId('listing-save').click();
+    await expect.poll(() => page.locator('#listing-listedPersons-error').textContent()).toContain('heltal');
+    await expectAccessible(page, 'last-resort-listing-entry-error');
+    await form.getByLabel('År').fill('2026');
+    await form.getByLabel('Månad').selectOption({ label: 'mars' });
+    const persons = form.getByLabel('Listade personer');
+    await persons.fill('9 412');
+    await persons.press('Enter');
+    await expect.poll(() => page.getByTestId('listing-saved').textContent()).toMatch(/^Sparat: 9\s412 listade personer vid Odenhälsan \(Östersund\) i mars 2026\.$/);
+    await expectAccessible(page, 'last-resort-listing-entry-saved');
+    expect(problems).toEqual([]);
+  });
+});

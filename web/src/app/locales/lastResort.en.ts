@@ -122,5 +122,23 @@ const lastResort: typeof lastResortSv = {
     networkError: 'The file could not be sent. Try again.',
     chooseFile: 'Choose a file first.',
   },
+  entry: {
+    heading: 'Enter by hand',
+    lead: 'The number of people listed with a unit for a year, or for one month of it. A new figure for the same unit and period replaces the old one, and the change is logged.',
+    unit: 'Unit',
+    chooseUnit: 'Choose a unit',
+    month: 'Month',
+    wholeYear: 'The whole year',
+    persons: 'Listed persons',
+    save: 'Save',
+    saving: 'Saving …',
+    unitMissing: 'Choose a unit.',
+    yearFormat: 'Enter a year with four digits, from 2000 to 2100.',
+    personsFormat: 'Enter a whole number, 0 or more.',
+    savedYear_one: 'Saved: {{persons}} listed person at {{unit}} in {{year}}.',
+    savedYear_other: 'Saved: {{persons}} listed persons at {{unit}} in {{year}}.',
+    savedMonth_one: 'Saved: {{persons}} listed person at {{unit}} in {{month}} {{year}}.',
+    savedMonth_other: 'Saved: {{persons}} listed persons at {{unit}} in {{month}} {{year}}.',
+  },
 };
 export default lastResort;

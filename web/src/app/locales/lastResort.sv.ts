@@ -121,5 +121,23 @@ const lastResort = {
     networkError: 'Filen kunde inte skickas. Försök igen.',
     chooseFile: 'Välj en fil först.',
   },
+  entry: {
+    heading: 'Ange för hand',
+    lead: 'Antalet listade personer vid en enhet för ett år, eller för en månad av det. En ny uppgift för samma enhet och period ersätter den gamla, och ändringen loggas.',
+    unit: 'Enhet',
+    chooseUnit: 'Välj enhet',
+    month: 'Månad',
+    wholeYear: 'Hela året',
+    persons: 'Listade personer',
+    save: 'Spara',
+    saving: 'Sparar …',
+    unitMissing: 'Välj enhet.',
+    yearFormat: 'Ange ett år med fyra siffror, mellan 2000 och 2100.',
+    personsFormat: 'Ange ett heltal, 0 eller större.',
+    savedYear_one: 'Sparat: {{persons}} listad person vid {{unit}} år {{year}}.',
+    savedYear_other: 'Sparat: {{persons}} listade personer vid {{unit}} år {{year}}.',
+    savedMonth_one: 'Sparat: {{persons}} listad person vid {{unit}} i {{month}} {{year}}.',
+    savedMonth_other: 'Sparat: {{persons}} listade personer vid {{unit}} i {{month}} {{year}}.',
+  },
 };
 export default lastResort;

@@ -5,6 +5,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { exampleCsv, rowErrors, type RowError } from './csv-errors';
 import { LastResortNav } from './LastResortNav';
+import { ListingEntry } from './ListingEntry';
 
 const IMPORT = 'mutation ImportListings($csv: String!) { importListings(csv: $csv) { rows units years } }';
 const COLUMNS = ['hsa_id', 'unit_id', 'year', 'month', 'listed_persons'] as const;
@@ -157,6 +158,7 @@ export default function ImportPage() {
           </table>
         </TableScroll>
       )}
+      <ListingEntry />
     </div>
   );
 }
