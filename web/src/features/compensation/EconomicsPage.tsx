@@ -50,7 +50,7 @@ const EconomicsQuery = graphql(`
 const EconomicsUnitsQuery = graphql(`
   query EconomicsUnits {
     units(first: 500) {
-      edges { node { id name municipality { name } provider { id ownership } } }
+      edges { node { id name municipality { code name } provider { id ownership } } }
     }
   }
 `);
