@@ -124,6 +124,13 @@ describe('compensation', () => {
     expect(problems).toEqual([]);
   });
 
+  it('offers every unit for entering economics by hand', async () => {
+    const { page } = await logIn('reviewer@insyn.example', '/sistahandsansvar/ekonomi');
+    const form = page.getByTestId('economics-form');
+    await form.waitFor();
+    await expect.poll(() => form.getByLabel('Enhet').locator('option').count()).toBeGreaterThan(30);
+  });
+
   it('has no axe violations at 320 px', async () => {
     const { page } = await logIn('auditor@insyn.example', '/sistahandsansvar/ersattning', 320);
     await page.getByTestId('proposal').first().waitFor();
