@@ -16,6 +16,7 @@ import { Dialog } from '../../shared/ui/Dialog';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { TableScroll } from '../../shared/ui/TableScroll';
+import { YearSelect } from '../../shared/ui/YearSelect';
 import { forgetLists } from '../access/cache';
 import { useFlash } from '../access/flash';
 import { fieldsOf, loose, useApiErrors } from '../access/useApiErrors';
@@ -78,7 +79,6 @@ export default function CompensationPage() {
   const [municipality, setMunicipality] = useState('');
   const [deciding, setDeciding] = useState<Proposal | null>(null);
   const [methodFor, setMethodFor] = useState<Proposal | null>(null);
-  const yearId = useId();
   const municipalityId = useId();
   const { data, error, refetch } = useQuery(ProposalsQuery, { variables: { year } });
   const proposals = data?.compensationProposals ?? [];
@@ -93,16 +93,7 @@ export default function CompensationPage() {
       <PageHeader title={t('title')} lead={t('lead')} />
       <LastResortNav />
       <div>
-        <p>
-          <label htmlFor={yearId}>{t('year')}</label>{' '}
-          <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))} className="select--compact" data-testid="compensation-year">
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </p>
+        <YearSelect label={t('year')} value={year} onChange={setYear} years={YEARS} testId="compensation-year" />
       </div>
       {!data && !error && <Loading label={t('loading')} />}
       {error && <ErrorNotice onRetry={() => void refetch()} />}

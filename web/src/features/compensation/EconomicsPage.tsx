@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { TableScroll } from '../../shared/ui/TableScroll';
+import { YearSelect } from '../../shared/ui/YearSelect';
 import { forgetLists } from '../access/cache';
 import { useFlash } from '../access/flash';
 import { fieldsOf, useApiErrors } from '../access/useApiErrors';
@@ -90,7 +91,6 @@ export default function EconomicsPage() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [editing, setEditing] = useState<EconomicsPage_RowFragment | null>(null);
   const formRef = useRef<HTMLHeadingElement>(null);
-  const yearId = useId();
   const after = cursors[cursors.length - 1] ?? null;
   const { data, error, refetch } = useQuery(EconomicsQuery, { variables: { year, first: PAGE, after } });
   const money = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatKronor(v, i18n.language));
@@ -102,25 +102,16 @@ export default function EconomicsPage() {
     <div className="page">
       <PageHeader title={t('economics.title')} lead={t('economics.lead')} />
       <LastResortNav />
-      <p>
-        <label htmlFor={yearId}>{t('year')}</label>{' '}
-        <select
-          id={yearId}
-          value={year}
-          className="select--compact"
-          data-testid="economics-year"
-          onChange={(e) => {
-            setYear(Number(e.target.value));
-            setCursors([null]);
-          }}
-        >
-          {YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </p>
+      <YearSelect
+        label={t('year')}
+        value={year}
+        years={YEARS}
+        testId="economics-year"
+        onChange={(y) => {
+          setYear(y);
+          setCursors([null]);
+        }}
+      />
       {!data && !error && <Loading label={t('economics.loading')} />}
       {error && <ErrorNotice onRetry={() => void refetch()} />}
       {page && page.totalCount === 0 && <p>{t('economics.empty')}</p>}

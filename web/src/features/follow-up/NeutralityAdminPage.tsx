@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { mayUse } from '../../app/access';
@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
+import { YearSelect } from '../../shared/ui/YearSelect';
 import { useApiErrors } from '../access/useApiErrors';
 import { NeutralityFiguresView, YEAR_PARAM } from './figures';
 import { FollowUpNav } from './FollowUpNav';
@@ -53,23 +54,13 @@ export default function NeutralityAdminPage() {
   const format = useFormat();
   const { viewer } = useViewer();
   const [year, setYear] = useState(thisYear - 1);
-  const yearId = useId();
   const { data, error, refetch, loading } = useQuery(PreviewQuery, { variables: { year }, fetchPolicy: 'network-only' });
   const inForce = data?.neutralityReport ?? null;
   return (
     <div className="page">
       <PageHeader title={t('region.neutralityTitle')} lead={t('region.neutralityLead')} />
       <FollowUpNav />
-      <p>
-        <label htmlFor={yearId}>{t('common.year')}</label>{' '}
-        <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))} className="select--compact" data-testid="neutrality-year">
-          {YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </p>
+      <YearSelect label={t('common.year')} value={year} onChange={setYear} years={YEARS} testId="neutrality-year" />
       {loading && !data && <Loading label={t('common.loading')} />}
       {error && <ErrorNotice onRetry={() => void refetch()} />}
       {data && (

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { Ownership } from '../../gql/graphql';
@@ -8,6 +8,7 @@ import { useFormat } from '../../shared/hooks/useFormat';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { TableScroll } from '../../shared/ui/TableScroll';
+import { YearSelect } from '../../shared/ui/YearSelect';
 import { LastResortNav } from './LastResortNav';
 
 export const CoverageQuery = graphql(`
@@ -41,7 +42,6 @@ export default function CoveragePage() {
   useDocumentTitle(t('title'));
   const format = useFormat();
   const [year, setYear] = useState(2025);
-  const yearId = useId();
   const { data, error, refetch } = useQuery(CoverageQuery, { variables: { year } });
   const rows = data?.lastResortCoverage ?? [];
   const max = Math.max(1, ...rows.map((r) => r.listedByOwnership.reduce((s, o) => s + o.listedPersons, 0)));
@@ -49,16 +49,7 @@ export default function CoveragePage() {
     <div className="page">
       <PageHeader title={t('title')} lead={t('lead')} />
       <LastResortNav />
-      <p>
-        <label htmlFor={yearId}>{t('year')}</label>{' '}
-        <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="coverage-year" className="select--compact">
-          {YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </p>
+      <YearSelect label={t('year')} value={year} onChange={setYear} years={YEARS} testId="coverage-year" />
       {!data && !error && <Loading label={t('loading')} />}
       {error && <ErrorNotice onRetry={() => void refetch()} />}
       {data && (
