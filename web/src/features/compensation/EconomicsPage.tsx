@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNamespace } from '../../app/i18n';
 import { mayUse } from '../../app/access';
@@ -16,7 +16,7 @@ import { YearSelect } from '../../shared/ui/YearSelect';
 import { forgetLists } from '../access/cache';
 import { useFlash } from '../access/flash';
 import { fieldsOf, useApiErrors } from '../access/useApiErrors';
-import { rowErrors, type RowError } from '../last-resort/csv-errors';
+import { CsvImport } from '../last-resort/CsvImport';
 import { LastResortNav } from '../last-resort/LastResortNav';
 import { formatKronor, KRONOR_MESSAGE, kronorInput, parseKronor } from './money';
 
@@ -321,150 +321,24 @@ function EconomicsForm({
   );
 }
 
-type ImportState =
-  | { kind: 'idle' }
-  | { kind: 'uploading'; percent: number }
-  | { kind: 'processing' }
-  | { kind: 'done'; rows: number; units: number; years: number[] }
-  | { kind: 'refused'; errors: RowError[] }
-  | { kind: 'failed' };
-
-/** Sends the file's text as one GraphQL request with XMLHttpRequest, so the upload's progress can be shown. */
-function send(csv: string, onProgress: (percent: number) => void, onSent: () => void): Promise<ImportState> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/graphql');
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.upload.onload = onSent;
-    xhr.onerror = () => resolve({ kind: 'failed' });
-    xhr.onload = () => {
-      try {
-        const body = JSON.parse(xhr.responseText) as {
-          data?: { importUnitEconomics?: { rows: number; units: number; years: number[] } } | null;
-          errors?: { extensions?: { code?: string; fields?: { path: string; message: string }[] } }[];
-        };
-        const result = body.data?.importUnitEconomics;
-        if (result) resolve({ kind: 'done', ...result });
-        else if (body.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT') resolve({ kind: 'refused', errors: rowErrors(body.errors[0].extensions.fields) });
-        else resolve({ kind: 'failed' });
-      } catch {
-        resolve({ kind: 'failed' });
-      }
-    };
-    xhr.send(JSON.stringify({ query: IMPORT, variables: { csv } }));
-  });
-}
-
 function EconomicsImport() {
   const { t } = useTranslation('compensation');
   const client = useApolloClient();
-  const fileId = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<ImportState>({ kind: 'idle' });
-  const [missing, setMissing] = useState(false);
-  const example = useMemo(() => `data:text/csv;charset=utf-8,${encodeURIComponent(exampleEconomicsCsv())}`, []);
-  const busy = state.kind === 'uploading' || state.kind === 'processing';
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    if (!file) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    setState({ kind: 'uploading', percent: 0 });
-    const text = await file.text();
-    const result = await send(
-      text,
-      (percent) => setState({ kind: 'uploading', percent }),
-      () => setState({ kind: 'processing' }),
-    );
-    setState(result);
-    if (result.kind === 'done') forgetLists('unitEconomics', 'compensationProposals')(client.cache);
-  }
-
   return (
     <section aria-labelledby="economics-import-heading" className="section">
       <h2 id="economics-import-heading">{t('import.heading')}</h2>
       <p>{t('import.lead')}</p>
-      <h3>{t('import.columnsHeading')}</h3>
-      <dl>
-        {COLUMNS.map((c) => (
-          <div key={c}>
-            <dt className="code">{c}</dt>
-            <dd>{t(`import.columns.${c}`)}</dd>
-          </div>
-        ))}
-      </dl>
-      <p>{t('import.format')}</p>
-      <p>
-        <a href={example} download="enheternas-ekonomi-exempel.csv">
-          {t('import.example')}
-        </a>
-      </p>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <p>
-          <label htmlFor={fileId}>{t('import.file')}</label>
-          <br />
-          <input
-            id={fileId}
-            type="file"
-            accept=".csv,text/csv"
-            aria-invalid={missing || undefined}
-            aria-describedby={missing ? `${fileId}-error` : undefined}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            data-testid="economics-file"
-          />
-          {missing && (
-            <span id={`${fileId}-error`} className="field-error">
-              {t('import.chooseFile')}
-            </span>
-          )}
-        </p>
-        <p>
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="economics-import">
-            {t('import.submit')}
-          </button>
-        </p>
-      </form>
-      <div role="status" aria-live="polite" data-testid="economics-import-status">
-        {state.kind === 'uploading' && (
-          <>
-            <progress max={100} value={state.percent} aria-label={t('import.uploading', { percent: state.percent })} /> {t('import.uploading', { percent: state.percent })}
-          </>
-        )}
-        {state.kind === 'processing' && <p>{t('import.processing')}</p>}
-        {state.kind === 'done' && <p>{t('import.done', { rows: state.rows, units: state.units, years: state.years.join(', ') })}</p>}
-        {state.kind === 'failed' && <p>{t('import.networkError')}</p>}
-        {state.kind === 'refused' && <p>{t('import.failed', { count: state.errors.length })}</p>}
-      </div>
-      {state.kind === 'refused' && (
-        <TableScroll label={t('import.errorsLabel')}>
-          <table className="table" data-testid="economics-import-errors">
-            <caption>{t('import.errorsLabel')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.line')}</th>
-                <th scope="col">{t('import.column')}</th>
-                <th scope="col">{t('import.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.errors.map((r, i) => (
-                <tr key={i}>
-                  <td>{r.line === 0 ? t('import.wholeFile') : r.line}</td>
-                  <td className="code">{r.column}</td>
-                  <td lang="en">{r.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <CsvImport
+        namespace="compensation"
+        mutation={IMPORT}
+        field="importUnitEconomics"
+        columns={COLUMNS}
+        columnsHeading="h3"
+        example={exampleEconomicsCsv()}
+        exampleName="enheternas-ekonomi-exempel.csv"
+        testIds={{ file: 'economics-file', submit: 'economics-import', status: 'economics-import-status', errors: 'economics-import-errors' }}
+        onDone={() => forgetLists('unitEconomics', 'compensationProposals')(client.cache)}
+      />
     </section>
   );
 }
