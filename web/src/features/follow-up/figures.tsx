@@ -126,33 +126,84 @@ export const AnnualFiguresFragment = graphql(`
 `);
 
 type Cell = string | number | null;
-interface Column {
+
+/**
+ * A column of a report table: its heading, the unformatted value the CSV file gets, and what the
+ * page shows when that differs from the value (formatted numbers, a dash for nothing, Swedish names).
+ */
+export interface Column<T> {
   label: string;
   numeric?: boolean;
+  value: (row: T) => Cell;
+  show?: (row: T) => ReactNode;
+}
+
+/** The kinds of column the report's tables have, for rows of type T. */
+function columnKinds<T>(f: ReportFormat) {
+  const number =
+    (format: (v: number | null | undefined) => string) =>
+    (label: string, get: (row: T) => number | null | undefined): Column<T> => ({
+      label,
+      numeric: true,
+      value: (r) => get(r) ?? null,
+      show: (r) => format(get(r)),
+    });
+  return {
+    text: (label: string, get: (row: T) => string | null): Column<T> => ({ label, value: get }),
+    /** A name that is Swedish whatever the page's language. */
+    swedish: (label: string, get: (row: T) => string): Column<T> => ({ label, value: get, show: (r) => <span lang="sv">{get(r)}</span> }),
+    date: (label: string, get: (row: T) => string | null): Column<T> => ({ label, value: get, show: (r) => (get(r) ? f.date(get(r)!) : f.dash) }),
+    count: number((v) => f.num(v, 0)),
+    decimal: (label: string, get: (row: T) => number | null | undefined, digits = 1) => number((v) => f.num(v, digits))(label, get),
+    kr: number(f.kr),
+    share: number(f.share),
+  };
+}
+type ColumnKinds<T> = ReturnType<typeof columnKinds<T>>;
+
+/** One row of a table's body or foot: the first cell heads the row. */
+function Cells({ cells, columns }: { cells: ReactNode[]; columns: { numeric?: boolean }[] }) {
+  return (
+    <tr>
+      {cells.map((cell, j) =>
+        j === 0 ? (
+          <th key={j} scope="row">
+            {cell}
+          </th>
+        ) : (
+          <td key={j} className={columns[j]?.numeric ? 'num' : undefined}>
+            {cell}
+          </td>
+        ),
+      )}
+    </tr>
+  );
 }
 
 /**
  * A table of the report with a caption, that scrolls sideways inside its box on narrow screens,
  * and a button that downloads the same table as CSV (made in the browser; the numbers unformatted).
+ * The table is declared by its columns, made from the kinds of column (`columns={(c) => [c.count(…), …]}`).
  */
-export function ReportTable({
+export function ReportTable<T>({
   id,
   title,
   fileTitle,
-  columns,
+  columns: declare,
   rows,
-  csvRows,
   footer,
 }: {
   id: string;
   title: string;
+  /** The report's title: the CSV file is named by it and the table's title. */
   fileTitle: string;
-  columns: Column[];
-  rows: ReactNode[][];
-  csvRows: Cell[][];
+  columns: (kinds: ColumnKinds<T>) => Column<T>[];
+  rows: readonly T[];
   footer?: ReactNode[];
 }) {
   const { t } = useTranslation('followUp');
+  const f = useReportFormat();
+  const columns = declare(columnKinds<T>(f));
   return (
     <div className="fu-table" data-testid={`table-${id}`}>
       <TableScroll label={title}>
@@ -169,36 +220,12 @@ export function ReportTable({
           </thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={i}>
-                {r.map((cell, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={j} className={columns[j]?.numeric ? 'num' : undefined}>
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
+              <Cells key={i} columns={columns} cells={columns.map((c) => (c.show ?? c.value)(r))} />
             ))}
           </tbody>
           {footer && (
             <tfoot>
-              <tr>
-                {footer.map((cell, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={j} className={columns[j]?.numeric ? 'num' : undefined}>
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
+              <Cells columns={columns} cells={footer} />
             </tfoot>
           )}
         </table>
@@ -208,7 +235,15 @@ export function ReportTable({
           type="button"
           className="button button--secondary button--small"
           aria-label={t('common.csvNamed', { table: title })}
-          onClick={() => downloadText(csvFileName(fileTitle), toCsv(columns.map((c) => c.label), csvRows))}
+          onClick={() =>
+            downloadText(
+              csvFileName(`${fileTitle} ${title}`),
+              toCsv(
+                columns.map((c) => c.label),
+                rows.map((r) => columns.map((c) => c.value(r))),
+              ),
+            )
+          }
         >
           {t('common.csv')}
         </button>
@@ -252,6 +287,8 @@ export function BarChart({ title, bars }: { title: string; bars: { label: string
   );
 }
 
+type ReportFormat = ReturnType<typeof useReportFormat>;
+
 const tone = (ownership: string) => ownership.toLowerCase().replace('_', '-');
 
 /** Formatters of the report: kronor, shares (0–1) as per cent, plain numbers; a dash for nothing. */
@@ -290,34 +327,17 @@ export function NeutralityFiguresView({ figures, fileTitle }: { figures: Neutral
         <ReportTable
           id="reimbursement"
           title={t('neutrality.reimbursementHeading')}
-          fileTitle={`${fileTitle} ${t('neutrality.reimbursementHeading')}`}
-          columns={[
-            { label: t('neutrality.municipality') },
-            { label: t('neutrality.ownership') },
-            { label: t('neutrality.units'), numeric: true },
-            { label: t('neutrality.unitsWithListing'), numeric: true },
-            { label: t('neutrality.listed'), numeric: true },
-            { label: t('neutrality.reimbursement'), numeric: true },
-            { label: t('neutrality.perListed'), numeric: true },
+          fileTitle={fileTitle}
+          rows={figures.reimbursement}
+          columns={(c) => [
+            c.text(t('neutrality.municipality'), (r) => r.municipalityName ?? t('common.county')),
+            c.text(t('neutrality.ownership'), (r) => own(r.ownership)),
+            c.count(t('neutrality.units'), (r) => r.units),
+            c.count(t('neutrality.unitsWithListing'), (r) => r.unitsWithListing),
+            c.count(t('neutrality.listed'), (r) => r.listedPersons),
+            c.kr(t('neutrality.reimbursement'), (r) => r.reimbursement),
+            c.kr(t('neutrality.perListed'), (r) => r.perListedPerson),
           ]}
-          rows={figures.reimbursement.map((r) => [
-            r.municipalityName ?? t('common.county'),
-            own(r.ownership),
-            f.num(r.units, 0),
-            f.num(r.unitsWithListing, 0),
-            f.num(r.listedPersons, 0),
-            f.kr(r.reimbursement),
-            f.kr(r.perListedPerson),
-          ])}
-          csvRows={figures.reimbursement.map((r) => [
-            r.municipalityName ?? t('common.county'),
-            own(r.ownership),
-            r.units,
-            r.unitsWithListing,
-            r.listedPersons,
-            r.reimbursement,
-            r.perListedPerson ?? null,
-          ])}
         />
       </section>
 
@@ -330,37 +350,18 @@ export function NeutralityFiguresView({ figures, fileTitle }: { figures: Neutral
           <ReportTable
             id="compensation"
             title={t('neutrality.compensationHeading')}
-            fileTitle={`${fileTitle} ${t('neutrality.compensationHeading')}`}
-            columns={[
-              { label: t('neutrality.municipality') },
-              { label: t('neutrality.choiceSystem') },
-              { label: t('neutrality.unit') },
-              { label: t('neutrality.provider') },
-              { label: t('neutrality.ownership') },
-              { label: t('neutrality.amount'), numeric: true },
-              { label: t('neutrality.decisionReference') },
-              { label: t('neutrality.decidedOn') },
+            fileTitle={fileTitle}
+            rows={figures.compensation}
+            columns={(c) => [
+              c.text(t('neutrality.municipality'), (r) => r.municipalityName),
+              c.text(t('neutrality.choiceSystem'), (r) => r.choiceSystemName),
+              c.text(t('neutrality.unit'), (r) => r.unitName),
+              c.text(t('neutrality.provider'), (r) => r.providerName),
+              c.text(t('neutrality.ownership'), (r) => own(r.ownership)),
+              c.kr(t('neutrality.amount'), (r) => r.amount),
+              c.text(t('neutrality.decisionReference'), (r) => r.decisionReference),
+              c.date(t('neutrality.decidedOn'), (r) => r.decidedOn),
             ]}
-            rows={figures.compensation.map((c) => [
-              c.municipalityName,
-              c.choiceSystemName,
-              c.unitName,
-              c.providerName,
-              own(c.ownership),
-              f.kr(c.amount),
-              c.decisionReference,
-              c.decidedOn ? f.date(c.decidedOn) : f.dash,
-            ])}
-            csvRows={figures.compensation.map((c) => [
-              c.municipalityName,
-              c.choiceSystemName,
-              c.unitName,
-              c.providerName,
-              own(c.ownership),
-              c.amount,
-              c.decisionReference,
-              c.decidedOn ?? null,
-            ])}
             footer={[t('neutrality.total'), '', '', '', '', f.kr(figures.compensationTotal), '', '']}
           />
         )}
@@ -369,7 +370,7 @@ export function NeutralityFiguresView({ figures, fileTitle }: { figures: Neutral
       <section className="fu-section">
         <h2 id="fu-indicators">{t('neutrality.indicatorsHeading')}</h2>
         <p>{t('neutrality.indicatorsLead')}</p>
-        <IndicatorTable rows={figures.indicators} id="indicators" title={t('neutrality.indicatorsHeading')} fileTitle={`${fileTitle} ${t('neutrality.indicatorsHeading')}`} />
+        <IndicatorTable rows={figures.indicators} id="indicators" title={t('neutrality.indicatorsHeading')} fileTitle={fileTitle} />
       </section>
 
       <section className="fu-section">
@@ -378,37 +379,18 @@ export function NeutralityFiguresView({ figures, fileTitle }: { figures: Neutral
         <ReportTable
           id="review"
           title={t('neutrality.reviewHeading')}
-          fileTitle={`${fileTitle} ${t('neutrality.reviewHeading')}`}
-          columns={[
-            { label: t('neutrality.group') },
-            { label: t('neutrality.reports'), numeric: true },
-            { label: t('neutrality.reviewed'), numeric: true },
-            { label: t('neutrality.medianDays'), numeric: true },
-            { label: t('neutrality.returned'), numeric: true },
-            { label: t('neutrality.threads'), numeric: true },
-            { label: t('neutrality.reminders'), numeric: true },
-            { label: t('neutrality.overdue'), numeric: true },
+          fileTitle={fileTitle}
+          rows={figures.review}
+          columns={(c) => [
+            c.text(t('neutrality.group'), (r) => t(`group.${r.group}`)),
+            c.count(t('neutrality.reports'), (r) => r.reports),
+            c.count(t('neutrality.reviewed'), (r) => r.reviewed),
+            c.decimal(t('neutrality.medianDays'), (r) => r.medianDaysToDecision),
+            c.share(t('neutrality.returned'), (r) => r.returnedShare),
+            c.decimal(t('neutrality.threads'), (r) => r.threadsPerReport, 2),
+            c.decimal(t('neutrality.reminders'), (r) => r.remindersPerReport, 2),
+            c.share(t('neutrality.overdue'), (r) => r.overdueShare),
           ]}
-          rows={figures.review.map((r) => [
-            t(`group.${r.group}`),
-            f.num(r.reports, 0),
-            f.num(r.reviewed, 0),
-            f.num(r.medianDaysToDecision),
-            f.share(r.returnedShare),
-            f.num(r.threadsPerReport, 2),
-            f.num(r.remindersPerReport, 2),
-            f.share(r.overdueShare),
-          ])}
-          csvRows={figures.review.map((r) => [
-            t(`group.${r.group}`),
-            r.reports,
-            r.reviewed,
-            r.medianDaysToDecision ?? null,
-            r.returnedShare ?? null,
-            r.threadsPerReport ?? null,
-            r.remindersPerReport ?? null,
-            r.overdueShare ?? null,
-          ])}
         />
         <p className="fu-note">{t('neutrality.reviewNote')}</p>
         <p className="fu-note">{t('common.privateNote')}</p>
@@ -421,31 +403,49 @@ function IndicatorTable({ rows, id, title, fileTitle }: { rows: NeutralityFigure
   const { t } = useTranslation('followUp');
   const f = useReportFormat();
   if (rows.length === 0) return <p>{t('neutrality.noIndicators')}</p>;
-  const value = (v: number | null | undefined, unit: string) => (v === null || v === undefined ? f.dash : unit === 'PERCENT' ? f.percent(v) : f.num(v));
+  type Row = (typeof rows)[number];
+  /** A figure in the indicator's own unit: per cent or a plain number. */
+  const measured = (label: string, get: (r: Row) => number | null): Column<Row> => ({
+    label,
+    numeric: true,
+    value: get,
+    show: (r) => {
+      const v = get(r);
+      return v === null ? f.dash : r.unit === 'PERCENT' ? f.percent(v) : f.num(v);
+    },
+  });
   return (
     <ReportTable
       id={id}
       title={title}
       fileTitle={fileTitle}
-      columns={[
-        { label: t('neutrality.indicator') },
-        { label: t('neutrality.ownership') },
-        { label: t('neutrality.count'), numeric: true },
-        { label: t('neutrality.mean'), numeric: true },
-        { label: t('neutrality.median'), numeric: true },
-        { label: t('neutrality.target'), numeric: true },
-        { label: t('neutrality.meetingTarget'), numeric: true },
+      rows={rows}
+      columns={(c) => [
+        c.swedish(t('neutrality.indicator'), (r) => r.indicatorName),
+        c.text(t('neutrality.ownership'), (r) => t(`ownership.${r.ownership}`)),
+        c.count(t('neutrality.count'), (r) => r.count),
+        measured(t('neutrality.mean'), (r) => r.mean),
+        measured(t('neutrality.median'), (r) => r.median),
+        measured(t('neutrality.target'), (r) => r.target),
+        { ...c.count(t('neutrality.meetingTarget'), (r) => r.meetingTarget), show: (r) => (r.target === null || r.target === undefined ? f.dash : f.num(r.meetingTarget, 0)) },
       ]}
-      rows={rows.map((r) => [
-        <span lang="sv">{r.indicatorName}</span>,
-        t(`ownership.${r.ownership}`),
-        f.num(r.count, 0),
-        value(r.mean, r.unit),
-        value(r.median, r.unit),
-        value(r.target, r.unit),
-        r.target === null || r.target === undefined ? f.dash : f.num(r.meetingTarget, 0),
-      ])}
-      csvRows={rows.map((r) => [r.indicatorName, t(`ownership.${r.ownership}`), r.count, r.mean ?? null, r.median ?? null, r.target ?? null, r.meetingTarget])}
+    />
+  );
+}
+
+/** A row of a table of measures: the measure, its value as shown, and its value. */
+type Measure = [label: string, text: string, value: number | null];
+
+/** A table of single figures, one a row: the measure and its value. */
+function MeasureTable({ id, title, fileTitle, rows }: { id: string; title: string; fileTitle: string; rows: Measure[] }) {
+  const { t } = useTranslation('followUp');
+  return (
+    <ReportTable
+      id={id}
+      title={title}
+      fileTitle={fileTitle}
+      rows={rows}
+      columns={(c) => [c.text(t('annual.measure'), ([label]) => label), { label: t('annual.value'), numeric: true, value: ([, , value]) => value, show: ([, text]) => text }]}
     />
   );
 }
@@ -456,7 +456,7 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
   const f = useReportFormat();
   const own = (o: Ownership) => t(`ownership.${o}`);
   const n = figures.neutrality;
-  const keyRows: [string, string, number | null | undefined][] = [
+  const keyRows: Measure[] = [
     [t('annual.perListedInHouse'), f.kr(n.perListedPersonInHouse), n.perListedPersonInHouse],
     [t('annual.perListedPrivate'), f.kr(n.perListedPersonPrivate), n.perListedPersonPrivate],
     [t('annual.compensationTotal'), f.kr(n.compensationTotal), n.compensationTotal],
@@ -466,6 +466,14 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
     [t('annual.overduePrivate'), f.share(n.overdueSharePrivate), n.overdueSharePrivate],
   ];
   const insight = figures.insight;
+  const insightRows: Measure[] = [
+    [t('annual.received'), f.num(insight.received, 0), insight.received],
+    [t('annual.decided'), f.num(insight.decided, 0), insight.decided],
+    [t('annual.medianDaysInsight'), f.num(insight.medianDaysToDecision), insight.medianDaysToDecision],
+    [t('annual.disclosed'), f.num(insight.disclosed, 0), insight.disclosed],
+    [t('annual.partlyDisclosed'), f.num(insight.partlyDisclosed, 0), insight.partlyDisclosed],
+    [t('annual.refused'), f.num(insight.refused, 0), insight.refused],
+  ];
   return (
     <div className="fu-figures">
       <section className="fu-section">
@@ -476,31 +484,23 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
           <ReportTable
             id="goals"
             title={t('annual.goalsHeading')}
-            fileTitle={`${fileTitle} ${t('annual.goalsHeading')}`}
-            columns={[
-              { label: t('annual.goal') },
-              { label: t('neutrality.ownership') },
-              { label: t('annual.met'), numeric: true },
-              { label: t('annual.partlyMet'), numeric: true },
-              { label: t('annual.notMet'), numeric: true },
-              { label: t('annual.notAssessed'), numeric: true },
+            fileTitle={fileTitle}
+            rows={figures.goals}
+            columns={(c) => [
+              c.swedish(t('annual.goal'), (g) => `${g.goalCode} ${g.goalTitle}`),
+              c.text(t('neutrality.ownership'), (g) => own(g.ownership)),
+              c.count(t('annual.met'), (g) => g.met),
+              c.count(t('annual.partlyMet'), (g) => g.partlyMet),
+              c.count(t('annual.notMet'), (g) => g.notMet),
+              c.count(t('annual.notAssessed'), (g) => g.notAssessed),
             ]}
-            rows={figures.goals.map((g) => [
-              <span lang="sv">{`${g.goalCode} ${g.goalTitle}`}</span>,
-              own(g.ownership),
-              f.num(g.met, 0),
-              f.num(g.partlyMet, 0),
-              f.num(g.notMet, 0),
-              f.num(g.notAssessed, 0),
-            ])}
-            csvRows={figures.goals.map((g) => [`${g.goalCode} ${g.goalTitle}`, own(g.ownership), g.met, g.partlyMet, g.notMet, g.notAssessed])}
           />
         )}
       </section>
 
       <section className="fu-section">
         <h3 id="fu-annual-indicators">{t('annual.indicatorsHeading')}</h3>
-        <IndicatorTable rows={figures.indicators} id="annual-indicators" title={t('annual.indicatorsHeading')} fileTitle={`${fileTitle} ${t('annual.indicatorsHeading')}`} />
+        <IndicatorTable rows={figures.indicators} id="annual-indicators" title={t('annual.indicatorsHeading')} fileTitle={fileTitle} />
       </section>
 
       <section className="fu-section">
@@ -511,26 +511,17 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
           <ReportTable
             id="rounds"
             title={t('annual.roundsHeading')}
-            fileTitle={`${fileTitle} ${t('annual.roundsHeading')}`}
-            columns={[
-              { label: t('annual.round') },
-              { label: t('annual.period') },
-              { label: t('annual.dueAt') },
-              { label: t('neutrality.reports'), numeric: true },
-              { label: t('annual.submitted'), numeric: true },
-              { label: t('annual.onTime'), numeric: true },
-              { label: t('annual.onTimeShare'), numeric: true },
+            fileTitle={fileTitle}
+            rows={figures.rounds}
+            columns={(c) => [
+              c.swedish(t('annual.round'), (r) => r.name),
+              c.text(t('annual.period'), (r) => r.period),
+              c.date(t('annual.dueAt'), (r) => r.dueAt.slice(0, 10)),
+              c.count(t('neutrality.reports'), (r) => r.reports),
+              c.count(t('annual.submitted'), (r) => r.submitted),
+              c.count(t('annual.onTime'), (r) => r.submittedOnTime),
+              c.share(t('annual.onTimeShare'), (r) => r.onTimeShare),
             ]}
-            rows={figures.rounds.map((r) => [
-              <span lang="sv">{r.name}</span>,
-              r.period,
-              f.date(r.dueAt.slice(0, 10)),
-              f.num(r.reports, 0),
-              f.num(r.submitted, 0),
-              f.num(r.submittedOnTime, 0),
-              f.share(r.onTimeShare),
-            ])}
-            csvRows={figures.rounds.map((r) => [r.name, r.period, r.dueAt.slice(0, 10), r.reports, r.submitted, r.submittedOnTime, r.onTimeShare ?? null])}
           />
         )}
         {figures.timeliness.length > 0 && (
@@ -547,16 +538,15 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
             <ReportTable
               id="timeliness"
               title={t('annual.timelinessHeading')}
-              fileTitle={`${fileTitle} ${t('annual.timelinessHeading')}`}
-              columns={[
-                { label: t('neutrality.ownership') },
-                { label: t('neutrality.reports'), numeric: true },
-                { label: t('annual.submitted'), numeric: true },
-                { label: t('annual.onTime'), numeric: true },
-                { label: t('annual.onTimeShare'), numeric: true },
+              fileTitle={fileTitle}
+              rows={figures.timeliness}
+              columns={(c) => [
+                c.text(t('neutrality.ownership'), (r) => own(r.ownership)),
+                c.count(t('neutrality.reports'), (r) => r.reports),
+                c.count(t('annual.submitted'), (r) => r.submitted),
+                c.count(t('annual.onTime'), (r) => r.submittedOnTime),
+                c.share(t('annual.onTimeShare'), (r) => r.onTimeShare),
               ]}
-              rows={figures.timeliness.map((r) => [own(r.ownership), f.num(r.reports, 0), f.num(r.submitted, 0), f.num(r.submittedOnTime, 0), f.share(r.onTimeShare)])}
-              csvRows={figures.timeliness.map((r) => [own(r.ownership), r.reports, r.submitted, r.submittedOnTime, r.onTimeShare ?? null])}
             />
           </>
         )}
@@ -564,28 +554,7 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
 
       <section className="fu-section">
         <h3 id="fu-insight">{t('annual.insightHeading')}</h3>
-        <ReportTable
-          id="insight"
-          title={t('annual.insightHeading')}
-          fileTitle={`${fileTitle} ${t('annual.insightHeading')}`}
-          columns={[{ label: t('annual.measure') }, { label: t('annual.value'), numeric: true }]}
-          rows={[
-            [t('annual.received'), f.num(insight.received, 0)],
-            [t('annual.decided'), f.num(insight.decided, 0)],
-            [t('annual.medianDaysInsight'), f.num(insight.medianDaysToDecision)],
-            [t('annual.disclosed'), f.num(insight.disclosed, 0)],
-            [t('annual.partlyDisclosed'), f.num(insight.partlyDisclosed, 0)],
-            [t('annual.refused'), f.num(insight.refused, 0)],
-          ]}
-          csvRows={[
-            [t('annual.received'), insight.received],
-            [t('annual.decided'), insight.decided],
-            [t('annual.medianDaysInsight'), insight.medianDaysToDecision ?? null],
-            [t('annual.disclosed'), insight.disclosed],
-            [t('annual.partlyDisclosed'), insight.partlyDisclosed],
-            [t('annual.refused'), insight.refused],
-          ]}
-        />
+        <MeasureTable id="insight" title={t('annual.insightHeading')} fileTitle={fileTitle} rows={insightRows} />
       </section>
 
       <section className="fu-section">
@@ -595,14 +564,7 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
             ? t('annual.neutralityFrom', { version: t('common.version', { version: n.version }), reference: n.decisionReference })
             : t('annual.neutralityLive')}
         </p>
-        <ReportTable
-          id="neutrality-key"
-          title={t('annual.neutralityHeading')}
-          fileTitle={`${fileTitle} ${t('annual.neutralityHeading')}`}
-          columns={[{ label: t('annual.measure') }, { label: t('annual.value'), numeric: true }]}
-          rows={keyRows.map(([label, text]) => [label, text])}
-          csvRows={keyRows.map(([label, , value]) => [label, value ?? null])}
-        />
+        <MeasureTable id="neutrality-key" title={t('annual.neutralityHeading')} fileTitle={fileTitle} rows={keyRows} />
         <p className="fu-note">{t('common.privateNote')}</p>
       </section>
     </div>
