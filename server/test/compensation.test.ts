@@ -242,7 +242,46 @@ describe('unit economics', () => {
     const again = await auditor.gql(`query($u: ID!) { unitEconomics(year: 2025, filter: { unitId: $u }) { edges { node { version source } } } }`, { u: u.sole });
     expect(again.data!.unitEconomics.edges).toEqual([{ node: { version: 3, source: 'IMPORT' } }]);
     const audit = await app.ds.query(`SELECT after FROM audit_event WHERE action = 'UNIT_ECONOMICS_IMPORTED' ORDER BY id`);
-    expect(audit).toEqual([{ after: { rows: 4, units: 3, years: [2025, 2026] } }]);
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after).toMatchObject({ rows: 4, units: 3, years: [2025, 2026] });
+    // Three rows are new; the fourth (Ensamby 2025) had these figures already.
+    expect(audit[0].after.changes.map((c: any) => [c.unitId, c.year, c.before])).toEqual([
+      [u.sole, 2026, null],
+      [u.twoHolder, 2026, null],
+      [u.twoPrivate, 2026, null],
+    ]);
+  });
+
+  it('writes over stored economics only the columns the file has, and audits every changed row before and after', async () => {
+    const before = await one('SELECT capitation, visit_fees, goal_related, other, full_cost, version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder]);
+    expect(before).toEqual({ capitation: 5_000_000, visit_fees: 700_001, goal_related: 0, other: 0, full_cost: 6_000_000, version: 1 });
+    const csv = 'hsa_id;year;visit_fees\nSE2321000214-T2;2026;800 000\nSE2321000214-T5;2028;50 000\nSE2321000214-T3;2026;900 000\n';
+    const res = await admin.gql(IMPORT, { csv });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importUnitEconomics).toEqual({ rows: 3, units: 3, years: [2026, 2028] });
+    // Capitation and full cost are not in the file: they stay.
+    expect(await one('SELECT capitation, visit_fees, goal_related, other, full_cost, version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder])).toEqual({
+      capitation: 5_000_000,
+      visit_fees: 800_000,
+      goal_related: 0,
+      other: 0,
+      full_cost: 6_000_000,
+      version: 2,
+    });
+    // A new row gets 0 for the components left out and no full cost.
+    expect(await one('SELECT capitation, visit_fees, full_cost FROM unit_economics WHERE unit_id = $1 AND year = 2028', [u.nom])).toEqual({ capitation: 0, visit_fees: 50_000, full_cost: null });
+    const [audit] = await app.ds.query(`SELECT after FROM audit_event WHERE action = 'UNIT_ECONOMICS_IMPORTED' ORDER BY id DESC LIMIT 1`);
+    expect(audit.after).toEqual({
+      rows: 3,
+      units: 3,
+      years: [2026, 2028],
+      columns: ['visitFees'],
+      // Privata Tvåby 2026 had 900 000 already: not a change.
+      changes: [
+        { unitId: u.twoHolder, year: 2026, before: { visitFees: 700_001 }, after: { visitFees: 800_000 } },
+        { unitId: u.nom, year: 2028, before: null, after: { capitation: 0, visitFees: 50_000, goalRelated: 0, vatCompensation: 0, other: 0, fullCost: null } },
+      ],
+    });
   });
 
   it('pages the economics of a year by unit name', async () => {

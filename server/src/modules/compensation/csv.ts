@@ -5,7 +5,9 @@
  * `other`, `full_cost` (at least one of them). Spaces (also non-breaking) between thousands are
  * fine, and so is a decimal part of zeros ("1 234 567,00", "1234567.00"); öre are refused. With
  * `,` between columns, quote amounts written with a comma. An empty amount is 0; an empty
- * `full_cost` means not reported. One row per unit and year.
+ * `full_cost` means not reported. One row per unit and year. Only the amount columns the header
+ * names are written over stored economics; a column left out keeps what is stored (a new row
+ * gets 0, and no full cost, for it).
  */
 import { HSA_ID, UUID, parseWhole, readCsv, type RowProblem } from '../../common/csv.js';
 
@@ -39,6 +41,7 @@ export function parseKronor(cell: string): { value: number } | { problem: keyof 
 
 export const COMPONENT_COLUMNS = ['capitation', 'visit_fees', 'goal_related', 'vat_compensation', 'other'] as const;
 export const AMOUNT_COLUMNS = [...COMPONENT_COLUMNS, 'full_cost'] as const;
+export type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
 
 export interface EconomicsRow {
   line: number;
@@ -53,8 +56,11 @@ export interface EconomicsRow {
   fullCost: number | null;
 }
 
-/** Parses and checks every row; returns the rows, or every problem found (nothing partial). */
-export function parseEconomicsCsv(text: string): { rows: EconomicsRow[]; problems: RowProblem[] } {
+/**
+ * Parses and checks every row; returns the rows and the amount columns the header names, or every
+ * problem found (nothing partial).
+ */
+export function parseEconomicsCsv(text: string): { rows: EconomicsRow[]; columns: AmountColumn[]; problems: RowProblem[] } {
   const read = readCsv(text, {
     known: ['hsa_id', 'unit_id', 'year', ...AMOUNT_COLUMNS],
     oneOf: [['hsa_id', 'unit_id'], [...AMOUNT_COLUMNS]],
@@ -62,7 +68,8 @@ export function parseEconomicsCsv(text: string): { rows: EconomicsRow[]; problem
     maxRows: ECONOMICS_CSV_MAX_ROWS,
   });
   const problems = [...read.problems];
-  if (!read.rows.length) return { rows: [], problems };
+  if (!read.rows.length) return { rows: [], columns: [], problems };
+  const columns = AMOUNT_COLUMNS.filter((c) => read.rows[0].has(c));
   const rows: EconomicsRow[] = [];
   const seen = new Map<string, number>();
   for (const { line, get, has } of read.rows) {
@@ -105,5 +112,5 @@ export function parseEconomicsCsv(text: string): { rows: EconomicsRow[]; problem
       fullCost: amounts.full_cost,
     });
   }
-  return { rows, problems };
+  return { rows, columns, problems };
 }

@@ -48,7 +48,7 @@ export class UnitEconomicsResolver {
 
   @Mutation(() => EconomicsImportResult, {
     description:
-      'ADMIN, REVIEWER: imports unit economics from CSV text (UTF-8, `;` or `,`; columns hsa_id or unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, full_cost; amounts in whole kronor (SEK), spaces between thousands and a zero decimal part such as 1 234 567,00 allowed, öre refused). Any bad row: BAD_USER_INPUT listing every bad row (path csv.<line>.<column>) and nothing stored.',
+      'ADMIN, REVIEWER: imports unit economics from CSV text (UTF-8, `;` or `,`; columns hsa_id or unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, full_cost; amounts in whole kronor (SEK), spaces between thousands and a zero decimal part such as 1 234 567,00 allowed, öre refused). Stored economics get only the amount columns the file has; the rest is kept. Any bad row: BAD_USER_INPUT listing every bad row (path csv.<line>.<column>) and nothing stored.',
   })
   importUnitEconomics(@Ctx() ctx: Context, @Arg('csv', () => String) csv: string): Promise<EconomicsImportResult> {
     return compensationService.importEconomics(ctx, csv);

@@ -13,7 +13,7 @@ import { decodeCursor, keysetPage, pageSize, toConnection, type Connection } fro
 import { parseInput } from '../../common/zod-input.js';
 import { LastResortObligation } from '../last-resort/entities.js';
 import { holdsAlone, lastResortService, membersOf } from '../last-resort/service.js';
-import { ECONOMICS_CSV_MAX_BYTES, KRONOR_MESSAGES, MAX_KRONOR, parseEconomicsCsv, type EconomicsRow } from './csv.js';
+import { AMOUNT_COLUMNS, ECONOMICS_CSV_MAX_BYTES, KRONOR_MESSAGES, MAX_KRONOR, parseEconomicsCsv, type AmountColumn, type EconomicsRow } from './csv.js';
 import {
   CompensationDecision,
   CompensationMethod,
@@ -175,15 +175,33 @@ function inForce(decisions: readonly CompensationDecision[]): CompensationDecisi
   return decisions.find((d) => !replaced.has(d.id)) ?? null;
 }
 
-async function upsertEconomics(em: EntityManager, rows: (EconomicsRecord & { unitId: string; year: number })[], source: 'IMPORT' | 'SEED'): Promise<void> {
+/** The record key of each amount column of the import file (and of unit_economics). */
+const KEY_OF_COLUMN: Record<AmountColumn, keyof EconomicsRecord> = {
+  capitation: 'capitation',
+  visit_fees: 'visitFees',
+  goal_related: 'goalRelated',
+  vat_compensation: 'vatCompensation',
+  other: 'other',
+  full_cost: 'fullCost',
+};
+
+/**
+ * Inserts or updates economics of units and years. A new row gets every figure given; a stored
+ * row gets only `columns` (the amount columns the source had), keeping the rest.
+ */
+async function upsertEconomics(
+  em: EntityManager,
+  rows: (EconomicsRecord & { unitId: string; year: number })[],
+  source: 'IMPORT' | 'SEED',
+  columns: readonly AmountColumn[] = AMOUNT_COLUMNS,
+): Promise<void> {
+  const set = columns.map((c) => `${c} = EXCLUDED.${c}`);
   for (let i = 0; i < rows.length; i += 2000) {
     const b = rows.slice(i, i + 2000);
     await em.query(
       `INSERT INTO unit_economics (unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, full_cost, source)
        SELECT *, $9::text FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
-       ON CONFLICT (unit_id, year) DO UPDATE SET capitation = EXCLUDED.capitation, visit_fees = EXCLUDED.visit_fees,
-         goal_related = EXCLUDED.goal_related, vat_compensation = EXCLUDED.vat_compensation, other = EXCLUDED.other,
-         full_cost = EXCLUDED.full_cost, source = EXCLUDED.source, version = unit_economics.version + 1, updated_at = now()`,
+       ON CONFLICT (unit_id, year) DO UPDATE SET ${[...set, 'source = EXCLUDED.source'].join(', ')}, version = unit_economics.version + 1, updated_at = now()`,
       [
         b.map((r) => r.unitId),
         b.map((r) => r.year),
@@ -289,14 +307,15 @@ export const compensationService = {
   /**
    * Imports an economics file: every row is checked first; with any bad row nothing is stored
    * and every bad row is reported (`fields`: path `csv.<line>.<column>`). A good file is stored
-   * in one transaction with one audit event.
+   * in one transaction with one audit event, which lists every row it created or changed with
+   * the figures before and after. A stored row gets only the amount columns the file has.
    */
   async importEconomics(ctx: Context, csv: string): Promise<EconomicsImportResult> {
     await access.requireWriter(ctx, [...KEEPERS]);
     if (Buffer.byteLength(csv, 'utf8') > ECONOMICS_CSV_MAX_BYTES) {
       throw badField('csv', `The file is larger than ${Math.floor(ECONOMICS_CSV_MAX_BYTES / 1024)} kB; split it`);
     }
-    const { rows, problems } = parseEconomicsCsv(csv);
+    const { rows, columns, problems } = parseEconomicsCsv(csv);
     const toFields = (list: { line: number; column: string; message: string }[]) =>
       list.slice(0, 500).map((p) => ({ path: `csv.${p.line}.${p.column}`, message: p.message }));
     if (problems.length) throw badUserInput(toFields(problems), `${problems.length} rows have errors; nothing was stored`);
@@ -305,10 +324,35 @@ export const compensationService = {
       if (resolved.problems.length) {
         throw badUserInput(toFields(resolved.problems), `${resolved.problems.length} rows have errors; nothing was stored`);
       }
-      await upsertEconomics(em, resolved.rows, 'IMPORT');
+      // What each row was and becomes: only the file's columns change a stored row.
+      const stored: Record<string, unknown>[] = await em.query(
+        `SELECT e.* FROM unit_economics e JOIN unnest($1::uuid[], $2::int[]) AS f(unit_id, year) ON f.unit_id = e.unit_id AND f.year = e.year
+          ORDER BY e.unit_id, e.year FOR UPDATE OF e`,
+        [resolved.rows.map((r) => r.unitId), resolved.rows.map((r) => r.year)],
+      );
+      const storedOf = new Map(stored.map((r) => { const e = economicsFromRow(r); return [`${e.unitId}|${e.year}`, recordOf(e)]; }));
+      const changes: { unitId: string; year: number; before: Partial<EconomicsRecord> | null; after: Partial<EconomicsRecord> }[] = [];
+      for (const r of resolved.rows) {
+        const { unitId, year: y, ...given } = r;
+        const before = storedOf.get(`${unitId}|${y}`);
+        if (!before) {
+          changes.push({ unitId, year: y, before: null, after: given });
+          continue;
+        }
+        const after = { ...before };
+        for (const c of columns) (after as Record<string, unknown>)[KEY_OF_COLUMN[c]] = given[KEY_OF_COLUMN[c]];
+        const changed = diff(before, after);
+        if (changed) changes.push({ unitId, year: y, before: changed.before as Partial<EconomicsRecord>, after: changed.after as Partial<EconomicsRecord> });
+      }
+      await upsertEconomics(em, resolved.rows, 'IMPORT', columns);
       const units = new Set(resolved.rows.map((r) => r.unitId)).size;
       const years = [...new Set(resolved.rows.map((r) => r.year))].sort();
-      await recordAudit(em, ctx, { action: 'UNIT_ECONOMICS_IMPORTED', entityType: 'UnitEconomics', entityId: null, after: { rows: resolved.rows.length, units, years } });
+      await recordAudit(em, ctx, {
+        action: 'UNIT_ECONOMICS_IMPORTED',
+        entityType: 'UnitEconomics',
+        entityId: null,
+        after: { rows: resolved.rows.length, units, years, columns: columns.map((c) => KEY_OF_COLUMN[c]), changes },
+      });
       return { rows: resolved.rows.length, units, years };
     });
   },
