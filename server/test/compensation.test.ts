@@ -158,6 +158,13 @@ describe('unit economics', () => {
     await expect(app.ds.query(`INSERT INTO unit_economics (unit_id, year, capitation, source) VALUES ($1, 2030, -5, 'MANUAL')`, [u.twoPrivate])).rejects.toThrow(
       /unit_economics_capitation_check/,
     );
+    // The API's limit of 400 000 000 kronor a figure is the database's too.
+    await expect(app.ds.query(`INSERT INTO unit_economics (unit_id, year, other, source) VALUES ($1, 2030, 400000001, 'MANUAL')`, [u.twoPrivate])).rejects.toThrow(
+      /unit_economics_other_check/,
+    );
+    await expect(app.ds.query(`INSERT INTO unit_economics (unit_id, year, full_cost, source) VALUES ($1, 2030, 400000001, 'MANUAL')`, [u.twoHolder])).rejects.toThrow(
+      /unit_economics_full_cost_check/,
+    );
     expect(await count('unit_economics')).toBe(before);
     const ok = await admin.gql(SET_ECONOMICS, { u: u.twoPrivate, y: 2025, input: { capitation: 6_000_000, vatCompensation: 360_000 } });
     expect(ok.data!.setUnitEconomics).toMatchObject({ reimbursement: 6_360_000, fullCost: null, ownership: 'PRIVATE' });
@@ -331,6 +338,12 @@ describe('methods and proposals', () => {
     await expect(
       app.ds.query(`INSERT INTO compensation_method (obligation_id, version, valid_from_year, method, decision_reference) VALUES ($1, 3, 2024, 'FIXED_AMOUNT', 'x')`, [o.sole]),
     ).rejects.toThrow(/compensation_method_shape_check/);
+    for (const [column, constraint] of [['fixed_amount', 'fixed_amount'], ['cap_amount', 'cap_amount']]) {
+      const method = column === 'fixed_amount' ? 'FIXED_AMOUNT' : 'SOLE_PROVIDER_DEFICIT';
+      await expect(
+        app.ds.query(`INSERT INTO compensation_method (obligation_id, version, valid_from_year, method, ${column}, decision_reference) VALUES ($1, 9, 2024, $2, 400000001, 'x')`, [o.sole, method]),
+      ).rejects.toThrow(new RegExp(`compensation_method_${constraint}_check`));
+    }
     const audit = await app.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'COMPENSATION_METHOD_CREATED'`);
     expect(audit[0].n).toBe(4);
     // The register is public, but the compensation fields are the region's.
@@ -473,6 +486,9 @@ describe('decisions', () => {
     await expect(
       app.ds.query(`INSERT INTO compensation_decision (obligation_id, year, amount, basis, decision_reference, decided_on) VALUES ($1, 2025, 1, 'x', 'y', '2026-01-01')`, [o.sole]),
     ).rejects.toThrow(/compensation_decision_original_key/);
+    await expect(
+      app.ds.query(`INSERT INTO compensation_decision (obligation_id, year, amount, basis, decision_reference, decided_on) VALUES ($1, 2024, 400000001, 'x', 'y', '2026-01-01')`, [o.sole]),
+    ).rejects.toThrow(/compensation_decision_amount_check/);
     await expect(
       app.ds.query(
         `INSERT INTO compensation_decision (obligation_id, year, amount, basis, decision_reference, decided_on, replaces_id) VALUES ($1, 2024, 1, 'x', 'y', '2026-01-01', $2)`,

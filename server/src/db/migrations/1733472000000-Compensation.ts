@@ -12,7 +12,8 @@ export class Compensation1733472000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       -- Reimbursement of a unit and year = capitation + visit_fees + goal_related + vat_compensation + other.
-      -- Money is whole kronor (SEK), as everywhere in the API.
+      -- Money is whole kronor (SEK), as everywhere in the API, each amount 0–400 000 000 (the API's limit,
+      -- so that the five components together stay within its Int).
       CREATE TABLE unit_economics (
         id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         unit_id          uuid NOT NULL REFERENCES unit (id),
@@ -27,12 +28,12 @@ export class Compensation1733472000000 implements MigrationInterface {
         version          integer NOT NULL DEFAULT 1 CHECK (version > 0),
         created_at       timestamptz NOT NULL DEFAULT now(),
         updated_at       timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT unit_economics_capitation_check CHECK (capitation >= 0),
-        CONSTRAINT unit_economics_visit_fees_check CHECK (visit_fees >= 0),
-        CONSTRAINT unit_economics_goal_related_check CHECK (goal_related >= 0),
-        CONSTRAINT unit_economics_vat_compensation_check CHECK (vat_compensation >= 0),
-        CONSTRAINT unit_economics_other_check CHECK (other >= 0),
-        CONSTRAINT unit_economics_full_cost_check CHECK (full_cost IS NULL OR full_cost >= 0),
+        CONSTRAINT unit_economics_capitation_check CHECK (capitation BETWEEN 0 AND 400000000),
+        CONSTRAINT unit_economics_visit_fees_check CHECK (visit_fees BETWEEN 0 AND 400000000),
+        CONSTRAINT unit_economics_goal_related_check CHECK (goal_related BETWEEN 0 AND 400000000),
+        CONSTRAINT unit_economics_vat_compensation_check CHECK (vat_compensation BETWEEN 0 AND 400000000),
+        CONSTRAINT unit_economics_other_check CHECK (other BETWEEN 0 AND 400000000),
+        CONSTRAINT unit_economics_full_cost_check CHECK (full_cost IS NULL OR full_cost BETWEEN 0 AND 400000000),
         CONSTRAINT unit_economics_unit_year_key UNIQUE (unit_id, year)
       );
       CREATE INDEX unit_economics_year_idx ON unit_economics (year, unit_id);
@@ -75,9 +76,9 @@ export class Compensation1733472000000 implements MigrationInterface {
         created_at         timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT compensation_method_obligation_version_key UNIQUE (obligation_id, version),
         CONSTRAINT compensation_method_id_obligation_key UNIQUE (id, obligation_id),
-        CONSTRAINT compensation_method_fixed_amount_check CHECK (fixed_amount IS NULL OR fixed_amount >= 0),
+        CONSTRAINT compensation_method_fixed_amount_check CHECK (fixed_amount IS NULL OR fixed_amount BETWEEN 0 AND 400000000),
         CONSTRAINT compensation_method_share_percent_check CHECK (share_percent IS NULL OR (share_percent > 0 AND share_percent <= 100)),
-        CONSTRAINT compensation_method_cap_amount_check CHECK (cap_amount IS NULL OR cap_amount >= 0),
+        CONSTRAINT compensation_method_cap_amount_check CHECK (cap_amount IS NULL OR cap_amount BETWEEN 0 AND 400000000),
         -- A fixed amount has its amount and nothing else; a deficit share has no fixed amount.
         CONSTRAINT compensation_method_shape_check CHECK (
           (method = 'FIXED_AMOUNT' AND fixed_amount IS NOT NULL AND share_percent IS NULL AND cap_amount IS NULL)
@@ -101,7 +102,7 @@ export class Compensation1733472000000 implements MigrationInterface {
         replaces_id        uuid,
         decided_by         uuid REFERENCES app_user (id),
         created_at         timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT compensation_decision_amount_check CHECK (amount >= 0),
+        CONSTRAINT compensation_decision_amount_check CHECK (amount BETWEEN 0 AND 400000000),
         CONSTRAINT compensation_decision_id_obligation_year_key UNIQUE (id, obligation_id, year),
         -- The method applied is one of the obligation's own.
         CONSTRAINT compensation_decision_method_fkey FOREIGN KEY (method_id, obligation_id)
