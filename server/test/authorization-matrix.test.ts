@@ -765,7 +765,7 @@ const table: Record<string, Entry> = {
     variables: async () => ({ o: (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id }),
   },
   setCompensationMethod: {
-    document: 'mutation($o: ID!) { setCompensationMethod(obligationId: $o, input: { validFromYear: 2024, method: FIXED_AMOUNT, fixedAmount: 1000, decisionReference: "RS/MATRIS" }) { version } }',
+    document: 'mutation($o: ID!) { setCompensationMethod(obligationId: $o, expectedVersion: 0, input: { validFromYear: 2024, method: FIXED_AMOUNT, fixedAmount: 1000, decisionReference: "RS/MATRIS" }) { version } }',
     matrix: PLANNERS,
     variables: async () => ({ o: await lastResortObligation() }),
   },
@@ -798,8 +798,9 @@ const table: Record<string, Entry> = {
   neutralityReport: { document: '{ neutralityReport(year: 2024) { version decisionReference } }', matrix: PUBLIC },
   neutralityReports: { document: '{ neutralityReports { year version } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
   adoptNeutralityReport: {
-    document: 'mutation { adoptNeutralityReport(year: 2097, decisionReference: "RS/MATRIS", adoptedOn: "2097-01-01") { version } }',
+    document: 'mutation($v: Int!) { adoptNeutralityReport(year: 2097, decisionReference: "RS/MATRIS", adoptedOn: "2097-01-01", expectedVersion: $v) { version } }',
     matrix: PLANNERS,
+    variables: async () => ({ v: (await one(`SELECT coalesce(max(version), 0)::int AS v FROM neutrality_report WHERE year = 2097`)).v }),
   },
   annualReport: { document: '{ annualReport(year: 2024) { status } }', matrix: PUBLIC, check: (r) => expect(r.status).toBe('PUBLISHED') },
   annualReports: { document: '{ annualReports { year status } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
@@ -834,16 +835,18 @@ const table: Record<string, Entry> = {
 /** A year of its own for each annual report the matrix makes (2030 onwards; one report per year). */
 let annualYears = 2030;
 const annualReportYear = () => annualYears++;
-/** A new annual report at version 1, a draft or adopted (with figures, made in SQL). */
-const annualReportIn = async (status: 'DRAFT' | 'ADOPTED'): Promise<string> =>
-  (
+/** A new annual report at version 1, a draft or adopted (with figures, made in SQL: a draft, then adopted). */
+const annualReportIn = async (status: 'DRAFT' | 'ADOPTED'): Promise<string> => {
+  const { id } = await one(`INSERT INTO annual_report (year) VALUES ($1) RETURNING id`, [annualReportYear()]);
+  if (status === 'ADOPTED') {
     await one(
-      status === 'DRAFT'
-        ? `INSERT INTO annual_report (year) VALUES ($1) RETURNING id`
-        : `INSERT INTO annual_report (year, status, figures, decision_reference, adopted_on) VALUES ($1, 'ADOPTED', '{}', 'RS/MATRIS', '2090-01-01') RETURNING id`,
-      [annualReportYear()],
-    )
-  ).id;
+      `UPDATE annual_report SET status = 'ADOPTED', figures = '{}', decision_reference = 'RS/MATRIS', adopted_on = '2090-01-01',
+              adopted_by = (SELECT id FROM app_user WHERE email = 'reviewer@insyn.example') WHERE id = $1 RETURNING id`,
+      [id],
+    );
+  }
+  return id;
+};
 
 /** A new obligation of Hede's unit in the matrix's own choice system, two days of 2100 of its own. */
 let compensationDays = 0;

@@ -86,7 +86,7 @@ const fieldsOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) =
 const SET_ECONOMICS = `mutation($u: ID!, $y: Int!, $v: Int, $input: UnitEconomicsInput!) {
   setUnitEconomics(unitId: $u, year: $y, expectedVersion: $v, input: $input) {
     id version year capitation visitFees goalRelated vatCompensation other reimbursement fullCost source ownership unit { id } } }`;
-const SET_METHOD = `mutation($o: ID!, $input: CompensationMethodInput!) { setCompensationMethod(obligationId: $o, input: $input) {
+const SET_METHOD = `mutation($o: ID!, $v: Int!, $input: CompensationMethodInput!) { setCompensationMethod(obligationId: $o, expectedVersion: $v, input: $input) {
   id version validFromYear method fixedAmount sharePercent capAmount decisionReference } }`;
 const PROPOSAL = `query($o: ID!, $y: Int!) { compensationProposal(obligationId: $o, year: $y) {
   year amount soleProvider unitCount missing reason method { version method }
@@ -312,18 +312,27 @@ describe('unit economics', () => {
 
 describe('methods and proposals', () => {
   it('keeps method versions append-only; the version in force is the highest valid from the year', async () => {
-    const v1 = await admin.gql(SET_METHOD, { o: o.sole, input: { validFromYear: 2024, method: 'SOLE_PROVIDER_DEFICIT', sharePercent: 80, capAmount: 2_000_000, decisionReference: 'RS/10/2024' } });
+    const v1 = await admin.gql(SET_METHOD, { o: o.sole, v: 0, input: { validFromYear: 2024, method: 'SOLE_PROVIDER_DEFICIT', sharePercent: 80, capAmount: 2_000_000, decisionReference: 'RS/10/2024' } });
     expect(v1.errors).toBeUndefined();
     expect(v1.data!.setCompensationMethod).toMatchObject({ version: 1, method: 'SOLE_PROVIDER_DEFICIT', sharePercent: 80, capAmount: 2_000_000, fixedAmount: null });
-    const v2 = await reviewer.gql(SET_METHOD, { o: o.sole, input: { validFromYear: 2026, method: 'SOLE_PROVIDER_DEFICIT', capAmount: 1_500_000, decisionReference: 'RS/20/2025', note: 'Tak sänkt' } });
+    const v2 = await reviewer.gql(SET_METHOD, { o: o.sole, v: 1, input: { validFromYear: 2026, method: 'SOLE_PROVIDER_DEFICIT', capAmount: 1_500_000, decisionReference: 'RS/20/2025', note: 'Tak sänkt' } });
     expect(v2.data!.setCompensationMethod).toMatchObject({ version: 2, sharePercent: null, capAmount: 1_500_000 });
-    await admin.gql(SET_METHOD, { o: o.two, input: { validFromYear: 2024, method: 'SOLE_PROVIDER_DEFICIT', decisionReference: 'RS/11/2024' } });
-    await admin.gql(SET_METHOD, { o: o.fix, input: { validFromYear: 2024, method: 'FIXED_AMOUNT', fixedAmount: 750_000, decisionReference: 'RS/12/2024' } });
+    await admin.gql(SET_METHOD, { o: o.two, v: 0, input: { validFromYear: 2024, method: 'SOLE_PROVIDER_DEFICIT', decisionReference: 'RS/11/2024' } });
+    await admin.gql(SET_METHOD, { o: o.fix, v: 0, input: { validFromYear: 2024, method: 'FIXED_AMOUNT', fixedAmount: 750_000, decisionReference: 'RS/12/2024' } });
 
-    const wrong = await admin.gql(SET_METHOD, { o: o.fix, input: { validFromYear: 1999, method: 'FIXED_AMOUNT', sharePercent: 50, decisionReference: ' ' } });
+    const wrong = await admin.gql(SET_METHOD, { o: o.fix, v: 1, input: { validFromYear: 1999, method: 'FIXED_AMOUNT', sharePercent: 50, decisionReference: ' ' } });
     expect(fieldsOf(wrong).map((f) => f.path).sort()).toEqual(['input.decisionReference', 'input.fixedAmount', 'input.sharePercent', 'input.validFromYear']);
-    const deficitWithFixed = await admin.gql(SET_METHOD, { o: o.fix, input: { validFromYear: 2025, method: 'SOLE_PROVIDER_DEFICIT', fixedAmount: 5, decisionReference: 'x' } });
+    const deficitWithFixed = await admin.gql(SET_METHOD, { o: o.fix, v: 1, input: { validFromYear: 2025, method: 'SOLE_PROVIDER_DEFICIT', fixedAmount: 5, decisionReference: 'x' } });
     expect(fieldsOf(deficitWithFixed)).toEqual([{ path: 'input.fixedAmount', message: 'Only for a fixed amount' }]);
+
+    // Another editor added version 2 after this one saw version 1: CONFLICT, nothing stored.
+    const methodsBefore = await count('compensation_method');
+    const stale = await admin.gql(SET_METHOD, { o: o.sole, v: 1, input: { validFromYear: 2025, method: 'FIXED_AMOUNT', fixedAmount: 1, decisionReference: 'RS/99/2025' } });
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    expect(stale.errors![0].message).toBe('Someone set a new method version since you opened it; reload');
+    const fresh = await admin.gql(SET_METHOD, { o: o.nom, v: 1, input: { validFromYear: 2025, method: 'FIXED_AMOUNT', fixedAmount: 1, decisionReference: 'RS/99/2025' } });
+    expect(fresh.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 0 });
+    expect(await count('compensation_method')).toBe(methodsBefore);
 
     const versions = await auditor.gql(`query($o: ID!) { compensationMethods(obligationId: $o) { version validFromYear }
       lastResortObligation(id: $o) { compensationMethodForYear(year: 2025) { version } later: compensationMethodForYear(year: 2027) { version } early: compensationMethodForYear(year: 2023) { version } } }`, { o: o.sole });
@@ -416,7 +425,7 @@ describe('methods and proposals', () => {
     expect(two.inputs.find((i: any) => i.key === 'SOLE_PROVIDER').text).toBe('NO');
 
     // FIX has no economics: a deficit method there misses them; Ensamby 2024 has no economics either.
-    await admin.gql(SET_METHOD, { o: o.fix, input: { validFromYear: 2026, method: 'SOLE_PROVIDER_DEFICIT', decisionReference: 'RS/13/2025' } });
+    await admin.gql(SET_METHOD, { o: o.fix, v: 1, input: { validFromYear: 2026, method: 'SOLE_PROVIDER_DEFICIT', decisionReference: 'RS/13/2025' } });
     const noEconomics = (await auditor.gql(PROPOSAL, { o: o.fix, y: 2026 })).data!.compensationProposal;
     expect(noEconomics).toMatchObject({ amount: null, missing: ['ECONOMICS'], reason: 'MISSING_INPUTS' });
     await admin.gql(SET_ECONOMICS, { u: u.fix, y: 2026, input: { capitation: 3_000_000 } });
@@ -445,7 +454,7 @@ describe('methods and proposals', () => {
       await app.ds.query(`INSERT INTO municipality (code, name, county_code, county_name) VALUES ($1, $2, '24', 'Testlän')`, [code, `Extra ${i}`]);
       const unit = await unitIn(code, `Extra hälsocentral ${i}`, 'IN_HOUSE', 20 + i);
       const ob = await obligationFor(code, unit);
-      await admin.gql(SET_METHOD, { o: ob, input: { validFromYear: 2024, method: 'SOLE_PROVIDER_DEFICIT', decisionReference: `RS/${i}` } });
+      await admin.gql(SET_METHOD, { o: ob, v: 0, input: { validFromYear: 2024, method: 'SOLE_PROVIDER_DEFICIT', decisionReference: `RS/${i}` } });
       await admin.gql(SET_ECONOMICS, { u: unit, y: 2025, input: { capitation: 100, fullCost: 200 + i } });
     }
     let second: any;
@@ -551,7 +560,7 @@ describe('access', () => {
     const writes = [
       [SET_ECONOMICS, { u: u.twoPrivate, y: 2027, input: { capitation: 1 } }],
       ['mutation { importUnitEconomics(csv: "unit_id;year;capitation") { rows } }', {}],
-      [SET_METHOD, { o: o.two, input: { validFromYear: 2027, method: 'FIXED_AMOUNT', fixedAmount: 1, decisionReference: 'x' } }],
+      [SET_METHOD, { o: o.two, v: 1, input: { validFromYear: 2027, method: 'FIXED_AMOUNT', fixedAmount: 1, decisionReference: 'x' } }],
       [DECIDE, { input: { obligationId: o.two, year: 2024, amount: 1, basis: 'x', decisionReference: 'y', decidedOn: '2025-01-01' } }],
     ] as const;
     const before = await count('audit_event');

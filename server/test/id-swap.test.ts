@@ -139,7 +139,7 @@ const table: Record<string, Swap> = {
     callers: { PROVIDER: 'FORBIDDEN' },
   },
   setCompensationMethod: {
-    document: 'mutation($o: ID!) { setCompensationMethod(obligationId: $o, input: { validFromYear: 2090, method: FIXED_AMOUNT, fixedAmount: 1, decisionReference: "BYTT" }) { id } }',
+    document: 'mutation($o: ID!) { setCompensationMethod(obligationId: $o, expectedVersion: 0, input: { validFromYear: 2090, method: FIXED_AMOUNT, fixedAmount: 1, decisionReference: "BYTT" }) { id } }',
     swaps: ['obligationId'],
     foreign: () => ({ o: lastResort.obligation }),
     missing: () => ({ o: MISSING }),

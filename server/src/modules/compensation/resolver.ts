@@ -79,14 +79,16 @@ export class CompensationMethodResolver {
   }
 
   @Mutation(() => CompensationMethod, {
-    description: 'ADMIN, REVIEWER: a new version of an obligation\'s compensation method; it applies from validFromYear until a later version takes over.',
+    description:
+      'ADMIN, REVIEWER: a new version of an obligation\'s compensation method; it applies from validFromYear until a later version takes over. expectedVersion: the latest version the editor saw (0 when none); CONFLICT when another version was added since.',
   })
   setCompensationMethod(
     @Ctx() ctx: Context,
     @Arg('obligationId', () => ID) obligationId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('input', () => CompensationMethodInput) input: CompensationMethodInput,
   ): Promise<CompensationMethod> {
-    return compensationService.setMethod(ctx, obligationId, input);
+    return compensationService.setMethod(ctx, obligationId, expectedVersion, input);
   }
 
   @FieldResolver(() => LastResortObligation)

@@ -363,8 +363,12 @@ export const compensationService = {
     return compensationLoaders(ctx).methodsByObligation.load(obligationId);
   },
 
-  /** A new version of an obligation's compensation method (versions are never changed). */
-  async setMethod(ctx: Context, obligationId: string, input: CompensationMethodInput): Promise<CompensationMethod> {
+  /**
+   * A new version of an obligation's compensation method (versions are never changed).
+   * `expectedVersion` is the latest version the editor saw (0 when none): CONFLICT when another
+   * version has been added since, so a concurrent editor never silently sets the method in force.
+   */
+  async setMethod(ctx: Context, obligationId: string, expectedVersion: number, input: CompensationMethodInput): Promise<CompensationMethod> {
     const viewer = await access.requireWriter(ctx, [...KEEPERS]);
     if (!isId(obligationId)) throw notFound('Obligation');
     const m = parseInput(methodSchema, input);
@@ -375,10 +379,12 @@ export const compensationService = {
         if (obligation.valid_to && Number(String(obligation.valid_to).slice(0, 4)) < m.validFromYear) {
           throw badField('input.validFromYear', 'The obligation ends before that year');
         }
-        const [{ next }] = await em.query('SELECT coalesce(max(version), 0) + 1 AS next FROM compensation_method WHERE obligation_id = $1', [obligationId]);
+        const [{ latest }] = await em.query('SELECT coalesce(max(version), 0) AS latest FROM compensation_method WHERE obligation_id = $1', [obligationId]);
+        if (latest !== expectedVersion) throw conflict(latest, 'Someone set a new method version since you opened it; reload');
+        const next = latest + 1;
         const record = {
           obligationId,
-          version: next as number,
+          version: next,
           validFromYear: m.validFromYear,
           method: m.method,
           fixedAmount: m.fixedAmount ?? null,
