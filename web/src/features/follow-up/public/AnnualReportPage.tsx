@@ -1,15 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { useNamespace } from '../../../app/i18n';
 import { paths } from '../../../app/routes';
 import { graphql } from '../../../gql';
 import type { AnnualReportSectionKey } from '../../../gql/graphql';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../../shared/hooks/useFormat';
-import { PageHeader } from '../../../shared/ui/PageHeader';
 import { EmptyNotice, ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
-import { AnnualFiguresView, Paragraphs, YEAR_PARAM } from '../figures';
+import { AnnualFiguresView, Paragraphs } from '../figures';
+import { ReportYears } from './ReportYears';
 
 const ReportsQuery = graphql(`
   query AnnualReportsPage {
@@ -45,32 +44,20 @@ export default function AnnualReportPage() {
   useNamespace('followUp');
   const { t } = useTranslation('followUp');
   useDocumentTitle(t('annual.title'));
-  const [params] = useSearchParams();
   const list = useQuery(ReportsQuery);
-  const years = list.data?.annualReports ?? [];
-  const asked = Number(params.get(YEAR_PARAM));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (years[0]?.year ?? null);
   return (
-    <div className="fu-page">
-      <PageHeader title={t('annual.title')} lead={t('annual.lead')} />
-      {list.loading && <Loading label={t('common.loading')} />}
-      {list.error && <ErrorNotice onRetry={() => void list.refetch()} />}
-      {list.data && years.length === 0 && <EmptyNotice title={t('annual.nonePublished')} />}
-      {years.length > 0 && (
-        <nav aria-label={t('annual.published')} className="fu-years-nav">
-          <ul className="fu-years" data-testid="annual-years">
-            {years.map((r) => (
-              <li key={r.id}>
-                <Link to={`${paths.annualReports}?${YEAR_PARAM}=${r.year}`} aria-current={r.year === year ? 'page' : undefined}>
-                  {r.year}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      {year !== null && list.data && <Report year={year} />}
-    </div>
+    <ReportYears
+      title={t('annual.title')}
+      lead={t('annual.lead')}
+      list={list}
+      years={list.data?.annualReports}
+      none={t('annual.nonePublished')}
+      label={t('annual.published')}
+      path={paths.annualReports}
+      testId="annual-years"
+    >
+      {(year) => <Report year={year} />}
+    </ReportYears>
   );
 }
 

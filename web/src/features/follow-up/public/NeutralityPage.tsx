@@ -1,14 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { useNamespace } from '../../../app/i18n';
 import { paths } from '../../../app/routes';
 import { graphql } from '../../../gql';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../../shared/hooks/useFormat';
-import { PageHeader } from '../../../shared/ui/PageHeader';
 import { EmptyNotice, ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
-import { NeutralityFiguresView, YEAR_PARAM } from '../figures';
+import { NeutralityFiguresView } from '../figures';
+import { ReportYears } from './ReportYears';
 
 const ReportsQuery = graphql(`
   query NeutralityReportsPage {
@@ -40,33 +39,21 @@ export default function NeutralityPage() {
   useNamespace('followUp');
   const { t } = useTranslation('followUp');
   useDocumentTitle(t('neutrality.title'));
-  const [params] = useSearchParams();
   const list = useQuery(ReportsQuery);
-  const years = list.data?.neutralityReports ?? [];
-  const asked = Number(params.get(YEAR_PARAM));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (years[0]?.year ?? null);
   return (
-    <div className="fu-page">
-      <PageHeader title={t('neutrality.title')} lead={t('neutrality.lead')} />
-      {list.loading && <Loading label={t('common.loading')} />}
-      {list.error && <ErrorNotice onRetry={() => void list.refetch()} />}
-      {list.data && years.length === 0 && <EmptyNotice title={t('neutrality.noneAdopted')} />}
-      {years.length > 0 && (
-        <nav aria-label={t('neutrality.adopted')} className="fu-years-nav">
-          <h2 className="visually-hidden">{t('neutrality.adopted')}</h2>
-          <ul className="fu-years" data-testid="neutrality-years">
-            {years.map((r) => (
-              <li key={r.id}>
-                <Link to={`${paths.neutrality}?${YEAR_PARAM}=${r.year}`} aria-current={r.year === year ? 'page' : undefined}>
-                  {r.year}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      {year !== null && list.data && <Report year={year} />}
-    </div>
+    <ReportYears
+      title={t('neutrality.title')}
+      lead={t('neutrality.lead')}
+      list={list}
+      years={list.data?.neutralityReports}
+      none={t('neutrality.noneAdopted')}
+      label={t('neutrality.adopted')}
+      headed
+      path={paths.neutrality}
+      testId="neutrality-years"
+    >
+      {(year) => <Report year={year} />}
+    </ReportYears>
   );
 }
 
