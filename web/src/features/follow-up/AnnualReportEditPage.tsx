@@ -17,27 +17,15 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { ConflictNotice } from '../access/ConflictNotice';
 import { useApiErrors } from '../access/useApiErrors';
-import { AnnualFiguresView, Paragraphs, YEAR_PARAM } from './figures';
+import { AnnualFiguresView, AnnualReportSections, YEAR_PARAM } from './figures';
 import { FollowUpNav } from './FollowUpNav';
 
 const ReportQuery = graphql(`
   query AnnualReportEditPage($id: ID!) {
     regionAnnualReport(id: $id) {
-      id
-      year
-      status
+      ...AnnualReportView_report
       version
-      decisionReference
-      adoptedOn
-      publishedAt
       figuresFrozen
-      sections {
-        key
-        text
-      }
-      figures {
-        ...AnnualFiguresView_figures
-      }
     }
   }
 `);
@@ -154,12 +142,7 @@ function Editor({ report, reload }: { report: Report; reload: () => void }) {
         <section className="fu-report-sections">
           <h2 id="texts">{t('region.sectionsHeading')}</h2>
           {report.status !== 'DRAFT' && <p className="fu-note">{t('region.frozenTexts')}</p>}
-          {report.sections.map((s) => (
-            <section key={s.key} aria-labelledby={`section-${s.key}`}>
-              <h3 id={`section-${s.key}`}>{t(`section.${s.key as AnnualReportSectionKey}`)}</h3>
-              <div lang="sv">{s.text.trim() ? <Paragraphs text={s.text} /> : <p>{t('annual.noText')}</p>}</div>
-            </section>
-          ))}
+          <AnnualReportSections sections={report.sections} />
         </section>
       )}
       {mayEdit && report.status === 'DRAFT' && <AdoptForm report={report} version={version} dirty={dirty} onStale={reload} />}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
-import type { AnnualFiguresView_FiguresFragment, NeutralityFiguresView_FiguresFragment, Ownership } from '../../gql/graphql';
+import type { AnnualFiguresView_FiguresFragment, AnnualReportSectionKey, NeutralityFiguresView_FiguresFragment, Ownership } from '../../gql/graphql';
 import { formatNumber, formatPercent } from '../../shared/format';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { TableScroll } from '../../shared/ui/TableScroll';
@@ -121,6 +121,25 @@ export const AnnualFiguresFragment = graphql(`
       medianReviewDaysPrivate
       overdueShareInHouse
       overdueSharePrivate
+    }
+  }
+`);
+
+/** What the public page and the region's page both read of an annual report: its state, texts and figures. */
+export const AnnualReportFragment = graphql(`
+  fragment AnnualReportView_report on AnnualReport {
+    id
+    year
+    status
+    decisionReference
+    adoptedOn
+    publishedAt
+    sections {
+      key
+      text
+    }
+    figures {
+      ...AnnualFiguresView_figures
     }
   }
 `);
@@ -571,9 +590,23 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
   );
 }
 
-/** A section's free text: paragraphs separated by blank lines. */
-export function Paragraphs({ text }: { text: string }) {
+/** An annual report's texts, one section each with its heading; the texts are Swedish. */
+export function AnnualReportSections({ sections }: { sections: readonly { key: string; text: string }[] }) {
+  const { t } = useTranslation('followUp');
   return (
+    <>
+      {sections.map((s) => (
+        <section key={s.key} aria-labelledby={`section-${s.key}`}>
+          <h3 id={`section-${s.key}`}>{t(`section.${s.key as AnnualReportSectionKey}`)}</h3>
+          <div lang="sv">{s.text.trim() ? <Paragraphs text={s.text} /> : <p>{t('annual.noText')}</p>}</div>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** A section's free text: paragraphs separated by blank lines. */
+function Paragraphs({ text }: { text: string }) {  return (
     <>
       {text
         .split(/\n\s*\n/)

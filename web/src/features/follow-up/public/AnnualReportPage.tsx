@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNamespace } from '../../../app/i18n';
 import { paths } from '../../../app/routes';
 import { graphql } from '../../../gql';
-import type { AnnualReportSectionKey } from '../../../gql/graphql';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../../shared/hooks/useFormat';
 import { EmptyNotice, ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
-import { AnnualFiguresView, Paragraphs } from '../figures';
+import { AnnualFiguresView, AnnualReportSections } from '../figures';
 import { ReportYears } from './ReportYears';
 
 const ReportsQuery = graphql(`
@@ -22,19 +21,7 @@ const ReportsQuery = graphql(`
 const ReportQuery = graphql(`
   query AnnualReportPage($year: Int!) {
     annualReport(year: $year) {
-      id
-      year
-      status
-      decisionReference
-      adoptedOn
-      publishedAt
-      sections {
-        key
-        text
-      }
-      figures {
-        ...AnnualFiguresView_figures
-      }
+      ...AnnualReportView_report
     }
   }
 `);
@@ -81,12 +68,7 @@ function Report({ year }: { year: number }) {
           {t('annual.print')}
         </button>
       </p>
-      {report.sections.map((s) => (
-        <section key={s.key} aria-labelledby={`section-${s.key}`}>
-          <h3 id={`section-${s.key}`}>{t(`section.${s.key as AnnualReportSectionKey}`)}</h3>
-          <div lang="sv">{s.text.trim() ? <Paragraphs text={s.text} /> : <p>{t('annual.noText')}</p>}</div>
-        </section>
-      ))}
+      <AnnualReportSections sections={report.sections} />
       <h2 className="fu-figures-heading">{t('annual.figuresHeading')}</h2>
       {report.adoptedOn && <p className="fu-note">{t('common.frozen', { date: format.date(report.adoptedOn) })}</p>}
       <AnnualFiguresView figures={report.figures} fileTitle={title} />
