@@ -1,48 +1,17 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, watchPage } from '../support/browser.js';
-import { startInsyn, type InsynProcess } from '../support/insyn.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
+import { logIn, setUpJourney } from '../support/journey.js';
 
 /**
  * Compensation for the last-resort responsibility in Chromium: a reviewer goes from the coverage
  * to the compensation of a year, reads a proposal with every input, decides it with the keyboard
  * and sees the decision in force; an economics file with a bad row is refused with the row shown.
  */
-const PASSWORD = 'insyn-demo';
-let insyn: InsynProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  insyn = await startInsyn();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  if (insyn) {
-    expect(await insyn.stop()).toBe(0);
-    fs.rmSync(insyn.dataDir, { recursive: true, force: true });
-  }
-});
-
-async function logIn(email: string, to: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await page.goto(`${insyn.url}/logga-in?till=${encodeURIComponent(to)}`);
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL((url) => url.pathname === to);
-  return { page, problems };
-}
+const journey = setUpJourney();
 
 describe('compensation', () => {
   it('a reviewer reads a proposal with its inputs and decides it with the keyboard', async () => {
-    const { page, problems } = await logIn('reviewer@insyn.example', '/sistahandsansvar');
+    const { page, problems } = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/sistahandsansvar');
     await page.getByTestId('coverage-table').waitFor();
     const link = page.getByRole('link', { name: 'Ersättning', exact: true });
     await link.focus();
@@ -96,7 +65,7 @@ describe('compensation', () => {
   });
 
   it('shows the replaced 2024 decision in the history', async () => {
-    const { page } = await logIn('auditor@insyn.example', '/sistahandsansvar/ersattning');
+    const { page } = await logIn(journey.browser, journey.insyn, 'auditor@insyn.example', '/sistahandsansvar/ersattning');
     const year = page.getByTestId('compensation-year');
     await year.selectOption('2024');
     await expect.poll(async () => (await page.getByTestId('decision-history').allTextContents()).join(' ')).toContain('Ersatt av');
@@ -104,7 +73,7 @@ describe('compensation', () => {
   });
 
   it('refuses an economics file with a bad row and shows the row', async () => {
-    const { page, problems } = await logIn('reviewer@insyn.example', '/sistahandsansvar/ekonomi');
+    const { page, problems } = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/sistahandsansvar/ekonomi');
     await page.getByTestId('economics-table').waitFor();
     await expectAccessible(page, 'compensation-economics');
     const csv = 'hsa_id;year;capitation;visit_fees;full_cost\nSE2321000214-E999;2025;1 000 000;200 000,50;\nSE2321000214-E998;2025;-5;0;\n';
@@ -125,17 +94,17 @@ describe('compensation', () => {
   });
 
   it('offers every unit for entering economics by hand', async () => {
-    const { page } = await logIn('reviewer@insyn.example', '/sistahandsansvar/ekonomi');
+    const { page } = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/sistahandsansvar/ekonomi');
     const form = page.getByTestId('economics-form');
     await form.waitFor();
     await expect.poll(() => form.getByLabel('Enhet').locator('option').count()).toBeGreaterThan(30);
   });
 
   it('has no axe violations at 320 px', async () => {
-    const { page } = await logIn('auditor@insyn.example', '/sistahandsansvar/ersattning', 320);
+    const { page } = await logIn(journey.browser, journey.insyn, 'auditor@insyn.example', '/sistahandsansvar/ersattning', 320);
     await page.getByTestId('proposal').first().waitFor();
     await expectAccessible(page, 'compensation-320');
-    await page.goto(`${insyn.url}/sistahandsansvar/ekonomi`);
+    await page.goto(`${journey.insyn.url}/sistahandsansvar/ekonomi`);
     await page.getByTestId('economics-table').waitFor();
     await expectAccessible(page, 'compensation-economics-320');
   });

@@ -1,53 +1,18 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot, watchPage } from '../support/browser.js';
-import { startInsyn, type InsynProcess } from '../support/insyn.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, screenshot } from '../support/browser.js';
+import { logIn, newPage, setUpJourney } from '../support/journey.js';
 
 /**
  * The follow-up reports in Chromium: a reviewer previews the neutrality figures of 2025 and adopts
  * them, and the public sees the report only then; the reviewer finishes, adopts and publishes the
  * annual report of 2025, and the public reads it and prints it without the navigation.
  */
-const PASSWORD = 'insyn-demo';
-let insyn: InsynProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  insyn = await startInsyn();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  if (insyn) {
-    expect(await insyn.stop()).toBe(0);
-    fs.rmSync(insyn.dataDir, { recursive: true, force: true });
-  }
-});
-
-async function newPage(width = 1280): Promise<{ page: Page; problems: string[] }> {
-  // A new context each time: nothing cached from an earlier visit.
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, problems: watchPage(page) };
-}
-
-async function logIn(email: string, to: string): Promise<{ page: Page; problems: string[] }> {
-  const { page, problems } = await newPage();
-  await page.goto(`${insyn.url}/logga-in?till=${encodeURIComponent(to)}`);
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL((url) => url.pathname === to);
-  return { page, problems };
-}
+const journey = setUpJourney();
 
 async function openPublic(path: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
-  const { page, problems } = await newPage(width);
-  await page.goto(`${insyn.url}${path}`);
+  const { page, problems } = await newPage(journey.browser, width);
+  await page.goto(`${journey.insyn.url}${path}`);
   await page.locator('main h1').first().waitFor();
   return { page, problems };
 }
@@ -65,7 +30,7 @@ describe('the neutrality report', () => {
   });
 
   it('a reviewer previews the figures of 2025 and adopts them with the keyboard', async () => {
-    const { page, problems } = await logIn('reviewer@insyn.example', '/uppfoljning/konkurrensneutralitet');
+    const { page, problems } = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/uppfoljning/konkurrensneutralitet');
     const year = page.getByTestId('neutrality-year');
     await year.selectOption('2025');
     await page.getByTestId('table-review').waitFor();
@@ -103,7 +68,7 @@ describe('the neutrality report', () => {
 
 describe('the annual report to the board', () => {
   it('a reviewer edits the 2025 draft, adopts it and publishes it', async () => {
-    const { page, problems } = await logIn('reviewer@insyn.example', '/uppfoljning/arsrapporter');
+    const { page, problems } = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/uppfoljning/arsrapporter');
     await page.getByTestId('annual-reports').waitFor();
     await expectAccessible(page, 'follow-up-annual-list');
     await page.getByRole('link', { name: 'Öppna 2025' }).click();

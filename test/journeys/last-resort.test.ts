@@ -1,44 +1,13 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, watchPage } from '../support/browser.js';
-import { startInsyn, type InsynProcess } from '../support/insyn.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
+import { logIn, setUpJourney } from '../support/journey.js';
 
 /** The last-resort register in Chromium: a reviewer reads the coverage of a year with the keyboard, at 1280 and 320 px. */
-const PASSWORD = 'insyn-demo';
-let insyn: InsynProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  insyn = await startInsyn();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  if (insyn) {
-    expect(await insyn.stop()).toBe(0);
-    fs.rmSync(insyn.dataDir, { recursive: true, force: true });
-  }
-});
-
-async function logIn(email: string, to: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await page.goto(`${insyn.url}/logga-in?till=${encodeURIComponent(to)}`);
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL((url) => url.pathname === to);
-  return { page, problems };
-}
+const journey = setUpJourney();
 
 describe('last-resort coverage', () => {
   it('shows every municipality with its holder and listed persons; the year is chosen with the keyboard', async () => {
-    const { page, problems } = await logIn('reviewer@insyn.example', '/sistahandsansvar');
+    const { page, problems } = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/sistahandsansvar');
     const table = page.getByTestId('coverage-table');
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(8);
@@ -53,7 +22,7 @@ describe('last-resort coverage', () => {
   });
 
   it('has no axe violations at 320 px', async () => {
-    const { page } = await logIn('auditor@insyn.example', '/sistahandsansvar', 320);
+    const { page } = await logIn(journey.browser, journey.insyn, 'auditor@insyn.example', '/sistahandsansvar', 320);
     await page.getByTestId('coverage-table').waitFor();
     await expectAccessible(page, 'last-resort-coverage-320');
   });
@@ -61,7 +30,7 @@ describe('last-resort coverage', () => {
 
 describe('the register of obligations', () => {
   it('a reviewer changes an obligation and is told, by field, why an overlapping one is refused', async () => {
-    const { page, problems } = await logIn('reviewer@insyn.example', '/sistahandsansvar/register');
+    const { page, problems } = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/sistahandsansvar/register');
     const table = page.getByTestId('obligations-table');
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(16);
@@ -101,7 +70,7 @@ describe('the register of obligations', () => {
   });
 
   it('an auditor reads the register without ways to change it', async () => {
-    const { page } = await logIn('auditor@insyn.example', '/sistahandsansvar/register', 320);
+    const { page } = await logIn(journey.browser, journey.insyn, 'auditor@insyn.example', '/sistahandsansvar/register', 320);
     await page.getByTestId('obligations-table').waitFor();
     expect(await page.getByTestId('new-obligation').count()).toBe(0);
     expect(await page.getByTestId('obligations-table').getByRole('link').count()).toBe(0);
@@ -111,7 +80,7 @@ describe('the register of obligations', () => {
 
 describe('listed persons by hand', () => {
   it('a reviewer enters the listed persons of one unit and month, told by field what is missing first', async () => {
-    const { page, problems } = await logIn('reviewer@insyn.example', '/sistahandsansvar/listning');
+    const { page, problems } = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/sistahandsansvar/listning');
     const form = page.getByTestId('listing-entry');
     await form.waitFor();
     await expect.poll(() => form.getByLabel('Enhet').locator('option').count()).toBeGreaterThan(30);
