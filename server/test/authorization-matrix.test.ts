@@ -784,9 +784,15 @@ const table: Record<string, Entry> = {
     matrix: REGION,
   },
   decideCompensation: {
-    document: 'mutation($o: ID!) { decideCompensation(input: { obligationId: $o, year: 2100, amount: 1000, basis: "Matris", decisionReference: "RS/MATRIS", decidedOn: "2100-01-01" }) { id } }',
+    document:
+      'mutation($o: ID!, $f: String!) { decideCompensation(input: { obligationId: $o, year: 2100, amount: 1000, basis: "Matris", decisionReference: "RS/MATRIS", decidedOn: "2100-01-01", fingerprint: $f }) { id } }',
     matrix: PLANNERS,
-    variables: async () => ({ o: await compensationObligation() }),
+    variables: async () => {
+      const o = await compensationObligation();
+      // The fingerprint of the proposal as the region sees it.
+      const seen = await actors.clients.ADMIN.gql('query($o: ID!) { compensationProposal(obligationId: $o, year: 2100) { fingerprint } }', { o });
+      return { o, f: seen.data!.compensationProposal.fingerprint };
+    },
   },
 
   // --- Follow-up reports: the neutrality report and the annual report to the board ----------------

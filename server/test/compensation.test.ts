@@ -89,7 +89,7 @@ const SET_ECONOMICS = `mutation($u: ID!, $y: Int!, $v: Int, $input: UnitEconomic
 const SET_METHOD = `mutation($o: ID!, $v: Int!, $input: CompensationMethodInput!) { setCompensationMethod(obligationId: $o, expectedVersion: $v, input: $input) {
   id version validFromYear method fixedAmount sharePercent capAmount decisionReference } }`;
 const PROPOSAL = `query($o: ID!, $y: Int!) { compensationProposal(obligationId: $o, year: $y) {
-  year amount soleProvider unitCount missing reason method { version method }
+  year amount fingerprint soleProvider unitCount missing reason method { version method }
   inputs { key amount number text source sourceDetail }
   decisionInForce { id amount } decisions { id } } }`;
 const DECIDE = `mutation($input: DecideCompensationInput!) { decideCompensation(input: $input) {
@@ -467,10 +467,20 @@ describe('methods and proposals', () => {
 
 describe('decisions', () => {
   let original: string;
+  /** The fingerprint of the proposal as a decider opens it now. */
+  const seen = async (obligationId: string, y: number): Promise<string> => (await reviewer.gql(PROPOSAL, { o: obligationId, y })).data!.compensationProposal.fingerprint;
 
   it('decides with the proposal\'s inputs and method version, audited', async () => {
     const res = await reviewer.gql(DECIDE, {
-      input: { obligationId: o.sole, year: 2025, amount: 1_799_999, basis: 'Underskott enligt metod v1', decisionReference: 'RS/30/2026', decidedOn: '2026-02-10' },
+      input: {
+        obligationId: o.sole,
+        year: 2025,
+        amount: 1_799_999,
+        basis: 'Underskott enligt metod v1',
+        decisionReference: 'RS/30/2026',
+        decidedOn: '2026-02-10',
+        fingerprint: await seen(o.sole, 2025),
+      },
     });
     expect(res.errors).toBeUndefined();
     const d = res.data!.decideCompensation;
@@ -508,7 +518,7 @@ describe('decisions', () => {
 
   it('needs the decision in force named to replace it; CONFLICT when naming one already replaced', async () => {
     const before = await count('compensation_decision');
-    const base = { obligationId: o.sole, year: 2025, basis: 'Rättat underlag', decisionReference: 'RS/31/2026', decidedOn: '2026-03-01' };
+    const base = { obligationId: o.sole, year: 2025, basis: 'Rättat underlag', decisionReference: 'RS/31/2026', decidedOn: '2026-03-01', fingerprint: await seen(o.sole, 2025) };
     const unnamed = await reviewer.gql(DECIDE, { input: { ...base, amount: 1_700_000 } });
     expect(fieldsOf(unnamed)[0].path).toBe('input.replacesId');
     expect(await count('compensation_decision')).toBe(before);
@@ -541,9 +551,34 @@ describe('decisions', () => {
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['COMPENSATION_DECISION_CREATED', 'COMPENSATION_DECISION_REPLACED']);
   });
 
+  it('refuses a decision on a proposal that has changed since the decider opened it, storing nothing', async () => {
+    // The fingerprint is stable: the same proposal gives the same one.
+    const opened = await seen(o.fix, 2025);
+    expect(opened).toMatch(/^[0-9a-f]{32}$/);
+    expect(await seen(o.fix, 2025)).toBe(opened);
+    // Meanwhile a new method version takes over from 2025: 800 000 instead of 750 000.
+    const v3 = await admin.gql(SET_METHOD, { o: o.fix, v: 2, input: { validFromYear: 2025, method: 'FIXED_AMOUNT', fixedAmount: 800_000, decisionReference: 'RS/40/2026' } });
+    expect(v3.errors).toBeUndefined();
+    const now = await seen(o.fix, 2025);
+    expect(now).not.toBe(opened);
+    const before = await count('compensation_decision');
+    const auditBefore = await count('audit_event');
+    const input = { obligationId: o.fix, year: 2025, amount: 750_000, basis: 'Fast ersättning', decisionReference: 'RS/41/2026', decidedOn: '2026-04-01' };
+    const stale = await reviewer.gql(DECIDE, { input: { ...input, fingerprint: opened } });
+    expect(stale.errors![0].message).toBe('The proposal has changed since you opened it');
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentFingerprint: now });
+    expect(await count('compensation_decision')).toBe(before);
+    expect(await count('audit_event')).toBe(auditBefore);
+    // On the proposal as it is now, the decision keeps what the decider saw.
+    const ok = await reviewer.gql(DECIDE, { input: { ...input, amount: 800_000, fingerprint: now } });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.decideCompensation).toMatchObject({ amount: 800_000, method: { version: 3 } });
+    expect(ok.data!.decideCompensation.inputs.find((i: any) => i.key === 'FIXED_AMOUNT').amount).toBe(800_000);
+  });
+
   it('refuses a year the obligation is not valid in', async () => {
     await app.ds.query(`UPDATE last_resort_obligation SET valid_to = '2026-12-31' WHERE id = $1`, [o.two]);
-    const res = await admin.gql(DECIDE, { input: { obligationId: o.two, year: 2027, amount: 0, basis: 'x', decisionReference: 'y', decidedOn: '2027-01-01' } });
+    const res = await admin.gql(DECIDE, { input: { obligationId: o.two, year: 2027, amount: 0, basis: 'x', decisionReference: 'y', decidedOn: '2027-01-01', fingerprint: 'x' } });
     expect(fieldsOf(res)).toEqual([{ path: 'input.year', message: 'The obligation is not valid that year' }]);
   });
 });
@@ -561,7 +596,7 @@ describe('access', () => {
       [SET_ECONOMICS, { u: u.twoPrivate, y: 2027, input: { capitation: 1 } }],
       ['mutation { importUnitEconomics(csv: "unit_id;year;capitation") { rows } }', {}],
       [SET_METHOD, { o: o.two, v: 1, input: { validFromYear: 2027, method: 'FIXED_AMOUNT', fixedAmount: 1, decisionReference: 'x' } }],
-      [DECIDE, { input: { obligationId: o.two, year: 2024, amount: 1, basis: 'x', decisionReference: 'y', decidedOn: '2025-01-01' } }],
+      [DECIDE, { input: { obligationId: o.two, year: 2024, amount: 1, basis: 'x', decisionReference: 'y', decidedOn: '2025-01-01', fingerprint: 'x' } }],
     ] as const;
     const before = await count('audit_event');
     for (const [doc, vars] of [...reads, ...writes]) {

@@ -161,7 +161,7 @@ const table: Record<string, Swap> = {
   },
   decideCompensation: {
     document: `mutation($o: ID!, $r: ID) { decideCompensation(input: { obligationId: $o, year: 2025, amount: 1, basis: "Bytt", decisionReference: "BYTT",
-      decidedOn: "2090-01-01", replacesId: $r }) { id } }`,
+      decidedOn: "2090-01-01", replacesId: $r, fingerprint: "x" }) { id } }`,
     swaps: ['input.obligationId', 'input.replacesId'],
     foreign: () => ({ o: lastResort.obligation, r: lastResort.decision }),
     missing: () => ({ o: MISSING, r: MISSING }),

@@ -238,6 +238,11 @@ export class CompensationProposal {
   })
   reason: string | null;
 
+  @Field(() => String, {
+    description: 'A stable hash of the method version and every input value: send it with decideCompensation (CONFLICT when the proposal has changed since).',
+  })
+  fingerprint: string;
+
   @Field(() => CompensationDecision, { nullable: true, description: 'The decision in force for the obligation and year.' })
   decisionInForce: CompensationDecision | null;
 

@@ -78,4 +78,7 @@ export class DecideCompensationInput {
 
   @Field(() => ID, { nullable: true, description: 'The decision in force that this one replaces.' })
   replacesId?: string | null;
+
+  @Field(() => String, { description: 'The fingerprint of the proposal the decider saw (CompensationProposal.fingerprint); CONFLICT when the proposal has changed since.' })
+  fingerprint: string;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CompensationInput, CompensationMethod, UnitEconomics } from './entities.js';
 
 /** Money is whole kronor (SEK): sums and differences are exact integers. */
@@ -33,6 +34,17 @@ export interface ProposalResult {
   inputs: CompensationInput[];
   missing: string[];
   reason: string | null;
+  /** A stable hash of the method version and every input: what a decision is made on. */
+  fingerprint: string;
+}
+
+/**
+ * A stable hash of the method version id and every input value (with its source and record), so
+ * that a decision can name the proposal its decider saw and be refused when it has changed.
+ */
+export function fingerprintOf(methodId: string | null, inputs: readonly CompensationInput[]): string {
+  const values = inputs.map((i) => [i.key, i.amount, i.number, i.text, i.source, i.sourceDetail]);
+  return createHash('sha256').update(JSON.stringify([methodId, values])).digest('hex').slice(0, 32);
 }
 
 const input = (key: string, source: string, sourceDetail: string | null, value: { amount?: number | null; number?: number | null; text?: string | null }): CompensationInput => ({
@@ -52,6 +64,11 @@ const input = (key: string, source: string, sourceDetail: string | null, value: 
  * input shows the exact value and the rounding), at most the cap; not sole provider: 0.
  */
 export function computeProposal(f: ProposalFacts): ProposalResult {
+  const result = compute(f);
+  return { ...result, fingerprint: fingerprintOf(f.method?.id ?? null, result.inputs) };
+}
+
+function compute(f: ProposalFacts): Omit<ProposalResult, 'fingerprint'> {
   const inputs: CompensationInput[] = [];
   const coverage = [
     input('SOLE_PROVIDER', 'COVERAGE', f.coverageDetail, { text: f.soleProvider ? 'YES' : 'NO' }),

@@ -126,7 +126,7 @@ export class CompensationDecisionResolver {
 
   @Mutation(() => CompensationDecision, {
     description:
-      'ADMIN, REVIEWER: decides the compensation of an obligation for a year, keeping the proposal\'s inputs and method version. When a decision is in force it must be named in replacesId (CONFLICT when it has been replaced since).',
+      'ADMIN, REVIEWER: decides the compensation of an obligation for a year, keeping the proposal\'s inputs and method version. input.fingerprint names the proposal the decider saw; CONFLICT when the proposal has changed since (nothing stored). When a decision is in force it must be named in replacesId (CONFLICT when it has been replaced since).',
   })
   decideCompensation(@Ctx() ctx: Context, @Arg('input', () => DecideCompensationInput) input: DecideCompensationInput): Promise<CompensationDecision> {
     return compensationService.decide(ctx, input);

@@ -3,7 +3,7 @@ import { ErrorCode } from '@insyn/shared';
 import { GraphQLError } from 'graphql';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import type { Context } from '../../app/context.js';
+import { createLoaders as createRequestLoaders, type Context } from '../../app/context.js';
 import { access } from '../../common/access.js';
 import { diff, recordAudit } from '../../common/audit.js';
 import { mapConstraintError } from '../../common/db-errors.js';
@@ -90,6 +90,7 @@ const decisionSchema = z.object({
   decisionReference: text('a decision reference', 100),
   decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD'),
   replacesId: z.string().refine(isId, 'Not a decision id').nullish(),
+  fingerprint: z.string().min(1, 'Open the proposal first').max(100, 'Not a proposal fingerprint'),
 });
 
 const ECONOMICS_CONSTRAINTS: Record<string, [string, string]> = {
@@ -126,6 +127,11 @@ const recordOf = (e: UnitEconomics): EconomicsRecord => ({
   other: e.other,
   fullCost: e.fullCost,
 });
+
+/** The proposal recomputed for a decision is not the one its decider saw. */
+function proposalChanged(current: string): GraphQLError {
+  return new GraphQLError('The proposal has changed since you opened it', { extensions: { code: ErrorCode.CONFLICT, currentFingerprint: current } });
+}
 
 function decisionConflict(message: string, current: { id: string; count: number }): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, currentVersion: current.count, currentDecisionId: current.id } });
@@ -469,21 +475,26 @@ export const compensationService = {
   },
 
   /**
-   * A compensation decision, with the proposal's inputs and method version as they are now.
-   * When a decision is in force for the obligation and year, the new one must replace it.
+   * A compensation decision on the proposal its decider saw (`fingerprint`). The proposal is
+   * recomputed inside the decision's transaction, after locking what it reads (the obligation,
+   * which also holds back new method versions, and the holder's economics of the year); when it
+   * is not the one seen, CONFLICT and nothing is stored. The decision keeps that proposal's inputs
+   * and method version. When a decision is in force for the obligation and year, the new one must
+   * replace it.
    */
   async decide(ctx: Context, input: DecideCompensationInput): Promise<CompensationDecision> {
     const viewer = await access.requireWriter(ctx, [...KEEPERS]);
     const d = parseInput(decisionSchema, input);
     if (!isId(d.obligationId)) throw notFound('Obligation');
-    const proposal = (await compensationService.proposals(ctx, d.year)).find((p) => p.obligation.id === d.obligationId);
-    if (!proposal) {
-      if (!(await compensationLoaders(ctx).obligationById.load(d.obligationId))) throw notFound('Obligation');
-      throw badField('input.year', 'The obligation is not valid that year');
-    }
     const id = await ctx.em
       .transaction(async (em) => {
-        await em.query('SELECT id FROM last_resort_obligation WHERE id = $1 FOR UPDATE', [d.obligationId]);
+        const [obligation] = await em.query('SELECT id, unit_id FROM last_resort_obligation WHERE id = $1 FOR UPDATE', [d.obligationId]);
+        if (!obligation) throw notFound('Obligation');
+        await em.query('SELECT id FROM unit_economics WHERE unit_id = $1 AND year = $2 FOR SHARE', [obligation.unit_id, d.year]);
+        // The proposal as it is now, read in this transaction.
+        const inTransaction: Context = { ...ctx, em, loaders: createRequestLoaders(em) };
+        const proposal = (await compensationService.proposals(inTransaction, d.year)).find((p) => p.obligation.id === d.obligationId);
+        if (!proposal) throw badField('input.year', 'The obligation is not valid that year');
         const existing: { id: string; replaces_id: string | null }[] = await em.query(
           'SELECT id, replaces_id FROM compensation_decision WHERE obligation_id = $1 AND year = $2',
           [d.obligationId, d.year],
@@ -499,6 +510,7 @@ export const compensationService = {
           }
           throw badField('input.replacesId', 'No such decision for this obligation and year');
         }
+        if (proposal.fingerprint !== d.fingerprint) throw proposalChanged(proposal.fingerprint);
         const record = {
           obligationId: d.obligationId,
           year: d.year,
