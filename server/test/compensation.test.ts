@@ -93,7 +93,7 @@ const PROPOSAL = `query($o: ID!, $y: Int!) { compensationProposal(obligationId: 
   inputs { key amount number text source sourceDetail }
   decisionInForce { id amount } decisions { id } } }`;
 const DECIDE = `mutation($input: DecideCompensationInput!) { decideCompensation(input: $input) {
-  id year amount basis decisionReference decidedOn inForce method { version } inputs { key amount }
+  id year amount basis decisionReference decidedOn inForce unit { id } method { version } inputs { key amount }
   replaces { id amount inForce } replacedBy { id } obligation { id } } }`;
 
 describe('unit economics', () => {
@@ -484,7 +484,7 @@ describe('decisions', () => {
     });
     expect(res.errors).toBeUndefined();
     const d = res.data!.decideCompensation;
-    expect(d).toMatchObject({ year: 2025, amount: 1_799_999, inForce: true, method: { version: 1 }, replaces: null, replacedBy: null, obligation: { id: o.sole } });
+    expect(d).toMatchObject({ year: 2025, amount: 1_799_999, inForce: true, unit: { id: u.sole }, method: { version: 1 }, replaces: null, replacedBy: null, obligation: { id: o.sole } });
     expect(d.inputs.find((i: any) => i.key === 'DEFICIT').amount).toBe(2_249_999);
     original = d.id;
     const audit = await one(`SELECT action, after FROM audit_event WHERE entity_id = $1`, [original]);
@@ -580,6 +580,60 @@ describe('decisions', () => {
     await app.ds.query(`UPDATE last_resort_obligation SET valid_to = '2026-12-31' WHERE id = $1`, [o.two]);
     const res = await admin.gql(DECIDE, { input: { obligationId: o.two, year: 2027, amount: 0, basis: 'x', decisionReference: 'y', decidedOn: '2027-01-01', fingerprint: 'x' } });
     expect(fieldsOf(res)).toEqual([{ path: 'input.year', message: 'The obligation is not valid that year' }]);
+  });
+});
+
+describe('obligation changes after decisions', () => {
+  const UPDATE = `mutation($id: ID!, $v: Int!, $input: LastResortObligationInput!) {
+    updateLastResortObligation(id: $id, expectedVersion: $v, input: $input) { id unit { id } validFrom validTo } }`;
+  const END = `mutation($id: ID!, $v: Int!, $to: LocalDate!) { endLastResortObligation(id: $id, expectedVersion: $v, validTo: $to) { validTo } }`;
+  const version = async (id: string): Promise<number> => (await one('SELECT version FROM last_resort_obligation WHERE id = $1', [id])).version;
+
+  it('keeps the holder on each decision, so a later change of the obligation does not rewrite who was compensated', async () => {
+    const list = await auditor.gql(`{ compensationDecisions(year: 2025) { edges { node { obligation { id } unit { id } } } } }`);
+    expect(list.errors).toBeUndefined();
+    const sole = list.data!.compensationDecisions.edges.map((e: any) => e.node).filter((n: any) => n.obligation.id === o.sole);
+    expect(sole).toEqual([
+      { obligation: { id: o.sole }, unit: { id: u.sole } },
+      { obligation: { id: o.sole }, unit: { id: u.sole } },
+    ]);
+    // The database refuses a decision about another unit than the obligation's holder.
+    await expect(
+      app.ds.query(`INSERT INTO compensation_decision (obligation_id, year, unit_id, amount, basis, decision_reference, decided_on) VALUES ($1, 2024, $2, 1, 'x', 'y', '2026-01-01')`, [
+        o.sole,
+        u.twoHolder,
+      ]),
+    ).rejects.toThrow(/holder of the obligation/);
+  });
+
+  it('refuses a new holder, and dates that leave decided years or method versions outside the obligation, storing nothing', async () => {
+    const [other] = await app.ds.query(
+      `INSERT INTO unit (provider_id, municipality_code, name, kind, hsa_id) SELECT provider_id, municipality_code, 'Ensamby filial', 'HEALTH_CENTRE', 'SE2321000214-T30'
+         FROM unit WHERE id = $1 RETURNING id`,
+      [u.sole],
+    );
+    const v = await version(o.sole);
+    const auditBefore = await count('audit_event');
+    const holder = await admin.gql(UPDATE, { id: o.sole, v, input: { unitId: other.id } });
+    expect(fieldsOf(holder)).toEqual([{ path: 'input.unitId', message: 'The holder has compensation decided; end this obligation and start a new one' }]);
+    // 2025 has decisions: the obligation may neither start after it nor end before it.
+    const late = await admin.gql(UPDATE, { id: o.sole, v, input: { validFrom: '2026-01-01' } });
+    expect(fieldsOf(late)).toEqual([{ path: 'input.validFrom', message: 'Compensation is decided for 2025; the obligation must stay valid that year' }]);
+    const early = await admin.gql(UPDATE, { id: o.sole, v, input: { validTo: '2024-12-31' } });
+    expect(fieldsOf(early)).toEqual([{ path: 'input.validTo', message: 'Compensation is decided for 2025; the obligation must stay valid that year' }]);
+    const ended = await admin.gql(END, { id: o.sole, v, to: '2024-06-30' });
+    expect(fieldsOf(ended)).toEqual([{ path: 'validTo', message: 'Compensation is decided for 2025; the obligation must stay valid that year' }]);
+    // Method version 2 applies from 2026.
+    const method = await admin.gql(END, { id: o.sole, v, to: '2025-12-31' });
+    expect(fieldsOf(method)).toEqual([{ path: 'validTo', message: 'A compensation method applies from 2026; the obligation must stay valid that year' }]);
+    expect(await version(o.sole)).toBe(v);
+    expect(await count('audit_event')).toBe(auditBefore);
+    // Within the decided years and method versions, other changes are fine.
+    const ok = await admin.gql(END, { id: o.sole, v, to: '2026-12-31' });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.endLastResortObligation).toEqual({ validTo: '2026-12-31' });
+    const minimum = await admin.gql(UPDATE, { id: o.sole, v: v + 1, input: { minimumService: 'Öppet fyra dagar i veckan' } });
+    expect(minimum.errors).toBeUndefined();
   });
 });
 

@@ -93,6 +93,9 @@ export class Compensation1733472000000 implements MigrationInterface {
         id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         obligation_id      uuid NOT NULL REFERENCES last_resort_obligation (id),
         year               integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+        -- The holder of the obligation when decided: reports name who was compensated even if the
+        -- obligation is changed later.
+        unit_id            uuid NOT NULL REFERENCES unit (id),
         amount             bigint NOT NULL,
         basis              text NOT NULL CHECK (btrim(basis) <> ''),
         decision_reference text NOT NULL CHECK (btrim(decision_reference) <> ''),
@@ -118,6 +121,22 @@ export class Compensation1733472000000 implements MigrationInterface {
       CREATE UNIQUE INDEX compensation_decision_original_key ON compensation_decision (obligation_id, year) WHERE replaces_id IS NULL;
       CREATE INDEX compensation_decision_year_idx ON compensation_decision (year, obligation_id, created_at, id);
 
+      -- A decision is about the obligation's holder at the time (given, or taken from the obligation).
+      CREATE FUNCTION compensation_decision_holder_check() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.unit_id IS NULL THEN
+          SELECT o.unit_id INTO NEW.unit_id FROM last_resort_obligation o WHERE o.id = NEW.obligation_id;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM last_resort_obligation o WHERE o.id = NEW.obligation_id AND o.unit_id = NEW.unit_id) THEN
+          RAISE EXCEPTION 'a compensation decision is about the holder of the obligation'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'compensation_decision_holder_check', TABLE = 'compensation_decision';
+        END IF;
+        RETURN NEW;
+      END;
+      $$;
+      CREATE TRIGGER compensation_decision_holder_check BEFORE INSERT ON compensation_decision
+        FOR EACH ROW EXECUTE FUNCTION compensation_decision_holder_check();
+
       CREATE FUNCTION compensation_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
@@ -137,6 +156,7 @@ export class Compensation1733472000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP TABLE compensation_decision;
+      DROP FUNCTION compensation_decision_holder_check();
       DROP TABLE compensation_method;
       DROP FUNCTION compensation_append_only();
       DROP TABLE unit_economics;

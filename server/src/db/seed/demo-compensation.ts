@@ -124,9 +124,9 @@ export async function insertDemoCompensation(em: EntityManager): Promise<void> {
       const reference = `RS/${year + 1}/${String(200 + decisions).padStart(3, '0')}`;
       const insert = (amount: number, basis: string, ref: string, on: string, replacesId: string | null) =>
         em.query(
-          `INSERT INTO compensation_decision (obligation_id, year, amount, basis, decision_reference, decided_on, method_id, inputs, replaces_id, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $6::date + time '10:00') RETURNING id`,
-          [o.id, year, amount, basis, ref, on, method?.id ?? null, JSON.stringify(proposal.inputs), replacesId],
+          `INSERT INTO compensation_decision (obligation_id, year, unit_id, amount, basis, decision_reference, decided_on, method_id, inputs, replaces_id, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $7::date + time '10:00') RETURNING id`,
+          [o.id, year, o.unit_id, amount, basis, ref, on, method?.id ?? null, JSON.stringify(proposal.inputs), replacesId],
         );
       const basis =
         method?.method === 'FIXED_AMOUNT'

@@ -170,6 +170,10 @@ export class CompensationDecision {
   @Column({ type: 'integer' })
   year: number;
 
+  /** The holder of the obligation when decided. */
+  @Column({ name: 'unit_id', type: 'uuid' })
+  unitId: string;
+
   @Field(() => Int, { description: 'Whole kronor (SEK).' })
   @Column({ type: 'bigint', transformer: asNumber })
   amount: number;

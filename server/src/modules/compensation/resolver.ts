@@ -137,6 +137,11 @@ export class CompensationDecisionResolver {
     return (await compensationLoaders(ctx).obligationById.load(d.obligationId))!;
   }
 
+  @FieldResolver(() => Unit, { description: 'The holder of the obligation when decided (a later change of the obligation does not change it).' })
+  async unit(@Root() d: CompensationDecision, @Ctx() ctx: Context): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(d.unitId))!;
+  }
+
   @FieldResolver(() => CompensationMethod, { nullable: true, description: 'The method version in force when decided.' })
   method(@Root() d: CompensationDecision, @Ctx() ctx: Context): Promise<CompensationMethod | null> | null {
     return d.methodId ? compensationLoaders(ctx).methodById.load(d.methodId) : null;

@@ -514,6 +514,7 @@ export const compensationService = {
         const record = {
           obligationId: d.obligationId,
           year: d.year,
+          unitId: obligation.unit_id as string,
           amount: d.amount,
           basis: d.basis,
           decisionReference: d.decisionReference,
@@ -522,9 +523,21 @@ export const compensationService = {
           replacesId: d.replacesId ?? null,
         };
         const [row] = await em.query(
-          `INSERT INTO compensation_decision (obligation_id, year, amount, basis, decision_reference, decided_on, method_id, inputs, replaces_id, decided_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [record.obligationId, record.year, record.amount, record.basis, record.decisionReference, record.decidedOn, record.methodId, JSON.stringify(proposal.inputs), record.replacesId, viewer.userId ?? null],
+          `INSERT INTO compensation_decision (obligation_id, year, unit_id, amount, basis, decision_reference, decided_on, method_id, inputs, replaces_id, decided_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+          [
+            record.obligationId,
+            record.year,
+            record.unitId,
+            record.amount,
+            record.basis,
+            record.decisionReference,
+            record.decidedOn,
+            record.methodId,
+            JSON.stringify(proposal.inputs),
+            record.replacesId,
+            viewer.userId ?? null,
+          ],
         );
         await recordAudit(em, ctx, {
           action: record.replacesId ? 'COMPENSATION_DECISION_REPLACED' : 'COMPENSATION_DECISION_CREATED',

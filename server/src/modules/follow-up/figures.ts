@@ -94,7 +94,7 @@ export async function compensation(ctx: Context, year: number): Promise<Compensa
        JOIN last_resort_obligation o ON o.id = d.obligation_id
        JOIN municipality m ON m.code = o.municipality_code
        JOIN choice_system cs ON cs.id = o.choice_system_id
-       JOIN unit u ON u.id = o.unit_id
+       JOIN unit u ON u.id = d.unit_id
        JOIN provider p ON p.id = u.provider_id
       WHERE d.year = $1
         AND NOT EXISTS (SELECT 1 FROM compensation_decision n WHERE n.replaces_id = d.id)

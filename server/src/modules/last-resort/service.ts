@@ -85,6 +85,46 @@ function checkDates(r: { validFrom: string; validTo: string | null }): void {
   if (r.validTo && r.validTo < r.validFrom) throw badField('input.validTo', 'The end date must not be before the start date');
 }
 
+/**
+ * Compensation is decided per obligation and year (a year the obligation is valid on some day of),
+ * with the holder of the time. A change of dates may not leave a year with compensation decisions,
+ * or a compensation method version starting after the obligation ends, outside its validity; and
+ * the holder does not change once compensation is decided for a year the obligation covers (the
+ * decisions name that holder: end the obligation and start a new one).
+ */
+async function checkCompensation(
+  em: EntityManager,
+  obligationId: string,
+  merged: ObligationRecord,
+  before: ObligationRecord,
+  paths: { validFrom: string; validTo: string; unitId: string },
+): Promise<void> {
+  const datesChanged = merged.validFrom !== before.validFrom || merged.validTo !== before.validTo;
+  const holderChanged = merged.unitId !== before.unitId;
+  if (!datesChanged && !holderChanged) return;
+  const from = Number(String(merged.validFrom).slice(0, 4));
+  const to = merged.validTo ? Number(String(merged.validTo).slice(0, 4)) : null;
+  const [r] = await em.query(
+    `SELECT (SELECT min(year) FROM compensation_decision WHERE obligation_id = $1) AS first_decided,
+            (SELECT max(year) FROM compensation_decision WHERE obligation_id = $1) AS last_decided,
+            (SELECT max(valid_from_year) FROM compensation_method WHERE obligation_id = $1) AS last_method,
+            EXISTS (SELECT 1 FROM compensation_decision WHERE obligation_id = $1 AND year >= $2 AND ($3::int IS NULL OR year <= $3)) AS decided_within`,
+    [obligationId, from, to],
+  );
+  if (datesChanged) {
+    if (r.first_decided !== null && r.first_decided < from) {
+      throw badField(paths.validFrom, `Compensation is decided for ${r.first_decided}; the obligation must stay valid that year`);
+    }
+    if (to !== null && r.last_decided !== null && r.last_decided > to) {
+      throw badField(paths.validTo, `Compensation is decided for ${r.last_decided}; the obligation must stay valid that year`);
+    }
+    if (to !== null && r.last_method !== null && r.last_method > to) {
+      throw badField(paths.validTo, `A compensation method applies from ${r.last_method}; the obligation must stay valid that year`);
+    }
+  }
+  if (holderChanged && r.decided_within) throw badField(paths.unitId, 'The holder has compensation decided; end this obligation and start a new one');
+}
+
 async function findObligation(em: EntityManager, obligationId: string): Promise<LastResortObligation> {
   const found = await em.getRepository(LastResortObligation).findOneBy({ id: obligationId });
   if (!found) throw notFound('Obligation');
@@ -173,7 +213,10 @@ export const lastResortService = {
           expectedVersion,
           keys: EDITABLE,
           patch: patch as Partial<ObligationRecord>,
-          check: (merged) => checkDates(merged),
+          check: async (merged, before) => {
+            checkDates(merged);
+            await checkCompensation(em, obligationId, merged, before, { validFrom: 'input.validFrom', validTo: 'input.validTo', unitId: 'input.unitId' });
+          },
         }),
       )
       .catch((e) => mapConstraintError(e, CONSTRAINTS));
@@ -194,8 +237,9 @@ export const lastResortService = {
           expectedVersion,
           keys: EDITABLE,
           patch: { validTo: day },
-          check: (merged) => {
+          check: async (merged, before) => {
             if (merged.validTo && merged.validTo < merged.validFrom) throw badField('validTo', 'The end date must not be before the start date');
+            await checkCompensation(em, obligationId, merged, before, { validFrom: 'validTo', validTo: 'validTo', unitId: 'validTo' });
           },
           action: () => 'LAST_RESORT_OBLIGATION_ENDED',
         }),
