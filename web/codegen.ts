@@ -13,7 +13,7 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
-        scalars: { DateTime: 'string', LocalDate: 'string', JSON: 'unknown' },
+        scalars: { DateTime: 'string', LocalDate: 'string', JSON: 'unknown', SafeInt: 'number' },
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: false,

@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Context } from '../src/app/context.js';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
+import { annualFigures, neutralityFigures } from '../src/modules/follow-up/figures.js';
+import { resultsService } from '../src/modules/results/service.js';
 import { createTestApp, type Client, type TestApp } from './support/app.js';
 import { orgNumber } from './support/actors.js';
 import { insightRequestIn } from './support/insight.js';
@@ -210,7 +213,7 @@ const FIGURES = `query($y: Int!) { neutralityFigures(year: $y) {
   compensation { municipalityCode choiceSystemCode unitName providerName ownership amount decisionReference decidedOn }
   indicators { indicatorCode ownership count mean median target meetingTarget }
   review { group reports reviewed medianDaysToDecision returnedShare threadsPerReport remindersPerReport overdueShare } } }`;
-const ADOPT_NEUTRALITY = `mutation($y: Int!, $ref: String!, $on: LocalDate!, $v: Int) {
+const ADOPT_NEUTRALITY = `mutation($y: Int!, $ref: String!, $on: LocalDate!, $v: Int!) {
   adoptNeutralityReport(year: $y, decisionReference: $ref, adoptedOn: $on, expectedVersion: $v) { id year version decisionReference adoptedOn
     figures { compensationTotal reimbursement { municipalityCode ownership perListedPerson } } } }`;
 const PUBLIC_NEUTRALITY = `query($y: Int!) { neutralityReport(year: $y) { year version decisionReference adoptedOn figures { compensationTotal review { group overdueShare } } } }`;
@@ -343,14 +346,22 @@ describe('adopting the neutrality report', () => {
     expect((await one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = $1`, [Y])).n).toBe(2);
   });
 
+  it('requires the version seen: an adoption without it is refused and makes no new version', async () => {
+    const blind = await admin.gql(`mutation($y: Int!) { adoptNeutralityReport(year: $y, decisionReference: "RS/PROV/blind", adoptedOn: "2092-04-02") { version } }`, { y: Y });
+    expect(blind.errors).toHaveLength(1);
+    expect(blind.data?.adoptNeutralityReport ?? null).toBeNull();
+    expect(codeOf(await admin.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'RS/PROV/null', on: '2092-04-02', v: null }))).toHaveLength(1);
+    expect((await one(`SELECT count(*)::int AS n, max(version) AS v FROM neutrality_report WHERE year = $1`, [Y]))).toEqual({ n: 2, v: 2 });
+  });
+
   it('names the bad fields, and is for ADMIN and REVIEWER only', async () => {
-    const bad = await admin.gql(ADOPT_NEUTRALITY, { y: Y, ref: '  ', on: '2092-02-28' });
+    const bad = await admin.gql(ADOPT_NEUTRALITY, { y: Y, ref: '  ', on: '2092-02-28', v: 2 });
     expect(fieldsOf(bad)).toEqual([{ path: 'decisionReference', message: 'Enter the decision reference' }]);
     // A day that does not exist never reaches the service: the LocalDate scalar refuses it.
-    expect(codeOf(await admin.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'RS/1', on: '2092-02-30' }))).toEqual(['BAD_USER_INPUT']);
-    expect(codeOf(await auditor.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01' }))).toEqual(['FORBIDDEN']);
-    expect(codeOf(await provider.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01' }))).toEqual(['FORBIDDEN']);
-    expect(codeOf(await anonymous.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01' }))).toEqual(['UNAUTHENTICATED']);
+    expect(codeOf(await admin.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'RS/1', on: '2092-02-30', v: 2 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codeOf(await auditor.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01', v: 2 }))).toEqual(['FORBIDDEN']);
+    expect(codeOf(await provider.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01', v: 2 }))).toEqual(['FORBIDDEN']);
+    expect(codeOf(await anonymous.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01', v: 2 }))).toEqual(['UNAUTHENTICATED']);
     expect((await one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = $1`, [Y])).n).toBe(2);
   });
 
@@ -475,9 +486,26 @@ describe('the annual report to the board', () => {
     await expect(app.ds.query(`TRUNCATE annual_report`)).rejects.toThrow(/append-only/);
     const draft = await one(`INSERT INTO annual_report (year) VALUES (2094) RETURNING id`);
     await expect(app.ds.query(`UPDATE annual_report SET status = 'ADOPTED' WHERE id = $1`, [draft.id])).rejects.toThrow(/annual_report_adoption_fields/);
+    const adoption = `figures = '{}', decision_reference = 'X', adopted_on = '2094-01-01'`;
+    // Adopted by someone: the database knows who.
+    await expect(app.ds.query(`UPDATE annual_report SET status = 'ADOPTED', ${adoption} WHERE id = $1`, [draft.id])).rejects.toThrow(/annual_report_adoption_fields/);
+    // Never straight from a draft to published, not even with every field set.
     await expect(
-      app.ds.query(`UPDATE annual_report SET status = 'PUBLISHED', figures = '{}', decision_reference = 'X', adopted_on = '2094-01-01' WHERE id = $1`, [draft.id]),
-    ).rejects.toThrow(/annual_report_published_fields/);
+      app.ds.query(`UPDATE annual_report SET status = 'PUBLISHED', ${adoption}, adopted_by = $2, published_at = now() WHERE id = $1`, [draft.id, users.admin]),
+    ).rejects.toThrow(/only through ADOPTED/);
+    // Nor born adopted or published.
+    for (const status of ['ADOPTED', 'PUBLISHED']) {
+      await expect(
+        app.ds.query(
+          `INSERT INTO annual_report (year, status, figures, decision_reference, adopted_on, adopted_by, published_at)
+           VALUES (2095, $1, '{}', 'X', '2095-01-01', $2, CASE WHEN $1 = 'PUBLISHED' THEN now() END)`,
+          [status, users.admin],
+        ),
+      ).rejects.toThrow(/starts as a draft/);
+    }
+    await expect(app.ds.query(`UPDATE annual_report SET status = 'ADOPTED', ${adoption}, adopted_by = $2, published_at = now() WHERE id = $1`, [draft.id, users.admin])).rejects.toThrow(
+      /annual_report_published_fields/,
+    );
     await expect(app.ds.query(`INSERT INTO annual_report (year, sections) VALUES (2095, '{}')`)).rejects.toThrow(/check/);
   });
 
@@ -485,5 +513,111 @@ describe('the annual report to the board', () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expect(codeOf(await admin.gql(`query($id: ID!) { regionAnnualReport(id: $id) { id } }`, { id: missing }))).toEqual(['NOT_FOUND']);
     expect(codeOf(await admin.gql(`mutation($id: ID!) { publishAnnualReport(id: $id, expectedVersion: 1) { id } }`, { id: missing }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('sums of money beyond a 32-bit Int', () => {
+  const YB = 2096;
+  const BIG = 400_000_000;
+  it('reimbursement and compensation totals of many units are exact SafeInts, in the live figures and the adopted report', async () => {
+    const big = await newProvider('Stora enheter AB', orgNumber(8105), 'PRIVATE');
+    const units: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [row] = await app.ds.query(`INSERT INTO unit (provider_id, municipality_code, name, kind) VALUES ($1, $2, $3, 'HEALTH_CENTRE') RETURNING id`, [big, MUNI, `Stor ${i}`]);
+      units.push(row.id);
+      await app.ds.query(
+        `INSERT INTO unit_economics (unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, source) VALUES ($1, ${YB}, $2, $2, $2, $2, $2, 'MANUAL')`,
+        [row.id, BIG],
+      );
+      await app.ds.query(`INSERT INTO unit_listing (unit_id, year, listed_persons, source) VALUES ($1, ${YB}, 100000, 'MANUAL')`, [row.id]);
+    }
+    // 3 units × 5 components × 400 000 000 = 6 000 000 000 kr for 300 000 listed persons: 20 000 each.
+    const expected = { ownership: 'PRIVATE', units: 3, listedPersons: 300000, reimbursement: 6_000_000_000, reimbursementOfListedUnits: 6_000_000_000, perListedPerson: 20000 };
+    const live = await admin.gql(FIGURES, { y: YB });
+    expect(live.errors).toBeUndefined();
+    expect(live.data!.neutralityFigures.reimbursement[0]).toMatchObject({ municipalityCode: null, ...expected });
+
+    const adopted = await admin.gql(ADOPT_NEUTRALITY, { y: YB, ref: 'RS/STOR/1', on: '2097-03-01', v: 0 });
+    expect(adopted.errors).toBeUndefined();
+    expect(adopted.data!.adoptNeutralityReport).toMatchObject({ version: 1 });
+    const shown = await anonymous.gql(`query($y: Int!) { neutralityReport(year: $y) { version figures { reimbursement { ownership reimbursement } } } }`, { y: YB });
+    expect(shown.errors).toBeUndefined();
+    expect(shown.data!.neutralityReport.figures.reimbursement[0]).toEqual({ ownership: 'PRIVATE', reimbursement: 6_000_000_000 });
+    const all = await anonymous.gql(`{ neutralityReports { year figures { compensationTotal reimbursement { reimbursement reimbursementOfListedUnits } } } }`);
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.neutralityReports.map((r: { year: number }) => r.year)).toContain(YB);
+  });
+
+  it('an adoption whose figures do not fit the report is refused before anything is stored', async () => {
+    // The database keeps each amount within 400 000 000 kr, so no real year gets here: a count
+    // beyond a 32-bit Int stands in for any figure that does not fit its GraphQL type.
+    const YX = 2089;
+    const auditsBefore = (await one(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'NeutralityReport'`)).n;
+    const spy = vi.spyOn(resultsService, 'ownershipAggregatesOfYear').mockResolvedValueOnce([
+      { indicatorCode: 'X', indicatorName: 'X', unit: 'COUNT', direction: 'HIGHER_IS_BETTER', ownership: 'PRIVATE', count: 2 ** 31, mean: null, median: null, target: null, meetingTarget: 0 },
+    ] as never);
+    try {
+      const refused = await admin.gql(ADOPT_NEUTRALITY, { y: YX, ref: 'RS/PROV/X', on: '2090-01-01', v: 0 });
+      expect(fieldsOf(refused)[0]).toMatchObject({ path: 'year' });
+      expect(fieldsOf(refused)[0].message).toMatch(/indicators\.0\.count/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = ${YX}`)).n).toBe(0);
+    expect((await one(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'NeutralityReport'`)).n).toBe(auditsBefore);
+    // The public pages stay whole.
+    expect((await anonymous.gql(`{ neutralityReports { year figures { compensationTotal } } }`)).errors).toBeUndefined();
+  });
+});
+
+describe('the statements of the figures', () => {
+  /** An entity manager that counts the statements running at once on it. */
+  function watched() {
+    let running = 0;
+    let most = 0;
+    const em = {
+      query: async (sql: string, params?: unknown[]) => {
+        running++;
+        most = Math.max(most, running);
+        try {
+          return await app.ds.query(sql, params);
+        } finally {
+          running--;
+        }
+      },
+    };
+    return { ctx: { em } as unknown as Context, most: () => most };
+  }
+
+  it('run one after another (a transaction has one connection, which runs one query at a time)', async () => {
+    const neutrality = watched();
+    await neutralityFigures(neutrality.ctx, Y);
+    expect(neutrality.most()).toBe(1);
+    const annual = watched();
+    await annualFigures(annual.ctx, Y, null);
+    expect(annual.most()).toBe(1);
+  });
+
+  it('the list of annual reports computes no live figures: the same statements for one draft or five', async () => {
+    const LIST = `{ regionAnnualReports { year status figures { year neutrality { compensationTotal } } } }`;
+    const run = () =>
+      app.countSql(async () => {
+        const res = await auditor.gql(LIST);
+        expect(res.errors).toBeUndefined();
+        for (const r of res.data!.regionAnnualReports as { status: string; figures: unknown }[]) {
+          if (r.status === 'DRAFT') expect(r.figures).toBeNull();
+          else expect(r.figures).not.toBeNull();
+        }
+      });
+    const before = await run();
+    for (const year of [2081, 2082, 2083, 2084]) await app.ds.query(`INSERT INTO annual_report (year) VALUES ($1)`, [year]);
+    const drafts = (await one(`SELECT count(*)::int AS n FROM annual_report WHERE status = 'DRAFT'`)).n;
+    expect(drafts).toBeGreaterThanOrEqual(5);
+    expect(await run()).toBe(before);
+    expect(before).toBeLessThanOrEqual(3);
+    // One draft read alone has its live figures.
+    const one2081 = await one(`SELECT id FROM annual_report WHERE year = 2081`);
+    const alone = await auditor.gql(`query($id: ID!) { regionAnnualReport(id: $id) { figures { year } } }`, { id: one2081.id });
+    expect(alone.data!.regionAnnualReport.figures).toEqual({ year: 2081 });
   });
 });

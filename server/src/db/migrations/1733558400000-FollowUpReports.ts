@@ -51,22 +51,31 @@ export class FollowUpReports1733558400000 implements MigrationInterface {
         created_at         timestamptz NOT NULL DEFAULT now(),
         updated_at         timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT annual_report_year_key UNIQUE (year),
-        -- A draft has no decision and no frozen figures; an adopted (or published) report has all of them.
+        -- A draft has no decision and no frozen figures; an adopted (or published) report has all of
+        -- them, and who adopted it.
         CONSTRAINT annual_report_adoption_fields CHECK (
           (status = 'DRAFT') = (figures IS NULL)
           AND (status = 'DRAFT') = (decision_reference IS NULL)
           AND (status = 'DRAFT') = (adopted_on IS NULL)
-          AND (status <> 'DRAFT' OR adopted_by IS NULL)),
+          AND (status = 'DRAFT') = (adopted_by IS NULL)),
         CONSTRAINT annual_report_published_fields CHECK ((status = 'PUBLISHED') = (published_at IS NOT NULL))
       );
 
-      -- Once adopted, the texts, the figures and the decision are frozen; the status only moves forward;
-      -- an adopted report is never deleted.
+      -- A report starts as a draft; once adopted, the texts, the figures and the decision are frozen;
+      -- the status moves forward one step at a time (DRAFT → ADOPTED → PUBLISHED); an adopted report
+      -- is never deleted.
       CREATE FUNCTION annual_report_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         rank_old integer;
         rank_new integer;
       BEGIN
+        IF TG_OP = 'INSERT' THEN
+          IF NEW.status <> 'DRAFT' THEN
+            RAISE EXCEPTION 'an annual report starts as a draft, not %', NEW.status
+              USING ERRCODE = 'check_violation', CONSTRAINT = 'annual_report_status_forward';
+          END IF;
+          RETURN NEW;
+        END IF;
         IF TG_OP = 'DELETE' THEN
           IF OLD.status <> 'DRAFT' THEN
             RAISE EXCEPTION 'an adopted annual report is never deleted' USING ERRCODE = 'insufficient_privilege';
@@ -77,6 +86,10 @@ export class FollowUpReports1733558400000 implements MigrationInterface {
         rank_new := array_position(ARRAY['DRAFT', 'ADOPTED', 'PUBLISHED'], NEW.status);
         IF rank_new < rank_old THEN
           RAISE EXCEPTION 'an annual report does not go back from % to %', OLD.status, NEW.status
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'annual_report_status_forward';
+        END IF;
+        IF rank_new > rank_old + 1 THEN
+          RAISE EXCEPTION 'an annual report goes from % to % only through ADOPTED', OLD.status, NEW.status
             USING ERRCODE = 'check_violation', CONSTRAINT = 'annual_report_status_forward';
         END IF;
         IF NEW.year <> OLD.year THEN
@@ -93,7 +106,7 @@ export class FollowUpReports1733558400000 implements MigrationInterface {
         RETURN NEW;
       END;
       $$;
-      CREATE TRIGGER annual_report_guard BEFORE UPDATE OR DELETE ON annual_report
+      CREATE TRIGGER annual_report_guard BEFORE INSERT OR UPDATE OR DELETE ON annual_report
         FOR EACH ROW EXECUTE FUNCTION annual_report_guard();
       CREATE TRIGGER annual_report_no_truncate BEFORE TRUNCATE ON annual_report
         FOR EACH STATEMENT EXECUTE FUNCTION follow_up_report_append_only();

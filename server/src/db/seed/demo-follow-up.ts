@@ -91,11 +91,20 @@ export async function insertDemoFollowUp(em: EntityManager): Promise<void> {
   );
 
   const annual2024 = await annualFigures(ctx, 2024, adopted);
-  await em.query(
-    `INSERT INTO annual_report (year, status, sections, figures, decision_reference, adopted_on, adopted_by, published_at, created_by, version, created_at, updated_at)
-     VALUES (2024, 'PUBLISHED', $1, $2, 'RS/2025/0415', '2025-04-24', $3, '2025-04-28T08:00:00Z', $3, 4, '2025-02-03T09:00:00Z', '2025-04-28T08:00:00Z')`,
-    [JSON.stringify(SECTIONS_2024), JSON.stringify(annual2024), reviewer.id],
+  // The way the region goes: a draft, adopted by the board, then published (the database lets no step be skipped).
+  const [annual] = await em.query(
+    `INSERT INTO annual_report (year, sections, created_by, version, created_at, updated_at)
+     VALUES (2024, $1, $2, 2, '2025-02-03T09:00:00Z', '2025-03-31T15:00:00Z') RETURNING id`,
+    [JSON.stringify(SECTIONS_2024), reviewer.id],
   );
+  await em.query(
+    `UPDATE annual_report SET status = 'ADOPTED', figures = $2, decision_reference = 'RS/2025/0415', adopted_on = '2025-04-24', adopted_by = $3,
+            version = 3, updated_at = '2025-04-24T15:00:00Z' WHERE id = $1`,
+    [annual.id, JSON.stringify(annual2024), reviewer.id],
+  );
+  await em.query(`UPDATE annual_report SET status = 'PUBLISHED', published_at = '2025-04-28T08:00:00Z', version = 4, updated_at = '2025-04-28T08:00:00Z' WHERE id = $1`, [
+    annual.id,
+  ]);
   await em.query(`INSERT INTO annual_report (year, sections, created_by, version) VALUES (2025, $1, $2, 2)`, [JSON.stringify(SECTIONS_2025), reviewer.id]);
 
   await em.query(

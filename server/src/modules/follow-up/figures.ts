@@ -177,13 +177,13 @@ export async function reviewParity(ctx: Context, year: number): Promise<{ rounds
   };
 }
 
+// The statements of a report run one after another: inside a transaction they share one
+// connection, and a pg client runs one query at a time.
 export async function neutralityFigures(ctx: Context, year: number): Promise<NeutralityFigures> {
-  const [reimb, comp, indicators, review] = await Promise.all([
-    reimbursement(ctx, year),
-    compensation(ctx, year),
-    resultsService.ownershipAggregatesOfYear(ctx, year),
-    reviewParity(ctx, year),
-  ]);
+  const reimb = await reimbursement(ctx, year);
+  const comp = await compensation(ctx, year);
+  const indicators = await resultsService.ownershipAggregatesOfYear(ctx, year);
+  const review = await reviewParity(ctx, year);
   return {
     year,
     computedAt: new Date(),
@@ -323,13 +323,11 @@ export async function annualFigures(
   year: number,
   adoptedNeutrality: { version: number; decisionReference: string; adoptedOn: string; figures: NeutralityFigures } | null,
 ): Promise<AnnualReportFigures> {
-  const [goalRows, indicators, rounds, insightFigures, neutrality] = await Promise.all([
-    goals(ctx, year),
-    resultsService.ownershipAggregatesOfYear(ctx, year),
-    timeliness(ctx, year),
-    insight(ctx, year),
-    adoptedNeutrality ? Promise.resolve(adoptedNeutrality.figures) : neutralityFigures(ctx, year),
-  ]);
+  const goalRows = await goals(ctx, year);
+  const indicators = await resultsService.ownershipAggregatesOfYear(ctx, year);
+  const rounds = await timeliness(ctx, year);
+  const insightFigures = await insight(ctx, year);
+  const neutrality = adoptedNeutrality ? adoptedNeutrality.figures : await neutralityFigures(ctx, year);
   return {
     year,
     computedAt: new Date(),
@@ -348,4 +346,37 @@ export function reviveNeutrality(figures: NeutralityFigures): NeutralityFigures 
 }
 export function reviveAnnual(figures: AnnualReportFigures): AnnualReportFigures {
   return { ...figures, computedAt: new Date(figures.computedAt), rounds: figures.rounds.map((r) => ({ ...r, dueAt: new Date(r.dueAt) })) };
+}
+
+const INT_MAX = 2 ** 31 - 1;
+/** Whole numbers the GraphQL Int of a field holds (32 bits), or its SafeInt (53 bits); empty ones pass. */
+const fitsInt = (v: number | null) => v === null || (Number.isInteger(v) && Math.abs(v) <= INT_MAX);
+const fitsSafeInt = (v: number | null) => v === null || Number.isSafeInteger(v);
+
+/**
+ * Whether every figure fits its GraphQL type, so that a report adopted with them can always be
+ * shown. Returns the first that does not ("reimbursement.2.perListedPerson"), or null.
+ */
+export function unfitNeutralityFigure(f: NeutralityFigures): string | null {
+  const checks: [string, number | null, (v: number | null) => boolean][] = [
+    ['compensationTotal', f.compensationTotal, fitsSafeInt],
+    ['rounds', f.rounds, fitsInt],
+  ];
+  f.reimbursement.forEach((r, i) => {
+    checks.push([`reimbursement.${i}.reimbursement`, r.reimbursement, fitsSafeInt], [`reimbursement.${i}.reimbursementOfListedUnits`, r.reimbursementOfListedUnits, fitsSafeInt]);
+    for (const k of ['units', 'unitsWithListing', 'listedPersons', 'perListedPerson'] as const) checks.push([`reimbursement.${i}.${k}`, r[k], fitsInt]);
+  });
+  f.compensation.forEach((c, i) => checks.push([`compensation.${i}.amount`, c.amount, fitsInt]));
+  f.indicators.forEach((r, i) => checks.push([`indicators.${i}.count`, r.count, fitsInt], [`indicators.${i}.meetingTarget`, r.meetingTarget, fitsInt]));
+  f.review.forEach((r, i) => checks.push([`review.${i}.reports`, r.reports, fitsInt], [`review.${i}.reviewed`, r.reviewed, fitsInt]));
+  const bad = checks.find(([, v, fits]) => !fits(v));
+  return bad ? bad[0] : null;
+}
+
+export function unfitAnnualFigure(f: AnnualReportFigures): string | null {
+  const n = f.neutrality;
+  if (!fitsSafeInt(n.compensationTotal)) return 'neutrality.compensationTotal';
+  if (!fitsInt(n.perListedPersonInHouse)) return 'neutrality.perListedPersonInHouse';
+  if (!fitsInt(n.perListedPersonPrivate)) return 'neutrality.perListedPersonPrivate';
+  return null;
 }

@@ -33,14 +33,14 @@ export class NeutralityReportResolver {
 
   @Mutation(() => NeutralityReport, {
     description:
-      'ADMIN, REVIEWER: adopts the neutrality report of a year with its figures as they are now (a new version). CONFLICT when expectedVersion (the version in force seen, 0 for none) is no longer the latest.',
+      'ADMIN, REVIEWER: adopts the neutrality report of a year with its figures as they are now (a new version). expectedVersion is the version in force the user saw (0 when none): CONFLICT when it is no longer the latest.',
   })
   adoptNeutralityReport(
     @Ctx() ctx: Context,
     @Arg('year', () => Int) year: number,
     @Arg('decisionReference', () => String) decisionReference: string,
     @Arg('adoptedOn', () => LocalDateScalar) adoptedOn: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('expectedVersion', () => Int, { description: 'The version in force the user saw; 0 when the year has none.' }) expectedVersion: number,
   ): Promise<NeutralityReport> {
     return followUpService.adoptNeutralityReport(ctx, { year, decisionReference, adoptedOn, expectedVersion });
   }
@@ -69,8 +69,12 @@ export class AnnualReportResolver {
     return followUpService.regionAnnualReport(ctx, id);
   }
 
-  @FieldResolver(() => AnnualReportFigures, { description: 'Frozen at adoption; computed now while a draft.' })
-  figures(@Root() report: AnnualReport, @Ctx() ctx: Context): Promise<AnnualReportFigures> {
+  @FieldResolver(() => AnnualReportFigures, {
+    nullable: true,
+    description:
+      'Frozen at adoption; computed now while a draft. Empty for a draft in regionAnnualReports, which computes no live figures (live figures of a draft: regionAnnualReport(id)).',
+  })
+  figures(@Root() report: AnnualReport, @Ctx() ctx: Context): Promise<AnnualReportFigures | null> {
     return followUpService.figuresOf(ctx, report);
   }
 

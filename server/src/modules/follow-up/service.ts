@@ -8,7 +8,7 @@ import { badField, conflict, notFound } from '../../common/errors.js';
 import { isId } from '../../common/ids.js';
 import { lockForUpdate } from '../../common/versioned.js';
 import { parseInput } from '../../common/zod-input.js';
-import { annualFigures, neutralityFigures, reviveAnnual, reviveNeutrality } from './figures.js';
+import { annualFigures, neutralityFigures, reviveAnnual, reviveNeutrality, unfitAnnualFigure, unfitNeutralityFigure } from './figures.js';
 import {
   type AnnualReport,
   type AnnualReportFigures,
@@ -104,6 +104,7 @@ function toAnnual(r: AnnualRow): AnnualReport {
     updatedAt: r.updated_at,
     figuresFrozen: r.figures !== null,
     frozenFigures: r.figures,
+    liveFigures: true,
   };
 }
 
@@ -152,23 +153,26 @@ export const followUpService = {
   },
 
   /**
-   * ADMIN, REVIEWER: freezes the year's figures as they are now in a new adopted version. With
-   * `expectedVersion` (the version in force the user saw, 0 for none), a newer adoption since is a CONFLICT.
+   * ADMIN, REVIEWER: freezes the year's figures as they are now in a new adopted version.
+   * `expectedVersion` is the version in force the user saw (0 for none): a newer adoption since is a
+   * CONFLICT. The figures are computed and checked before anything is stored.
    */
   async adoptNeutralityReport(
     ctx: Context,
-    raw: { year: number; decisionReference: string; adoptedOn: string; expectedVersion?: number | null },
+    raw: { year: number; decisionReference: string; adoptedOn: string; expectedVersion: number },
   ): Promise<NeutralityReport> {
     const viewer = await access.requireWriter(ctx, [...KEEPERS]);
-    const input = parseInput(z.object({ year, decisionReference, adoptedOn, expectedVersion: expectedVersion.nullish() }), raw, '');
+    const input = parseInput(z.object({ year, decisionReference, adoptedOn, expectedVersion }), raw, '');
     const id = await ctx.em.transaction(async (em) => {
       // One adoption of a year at a time: the second waits here and then sees the first.
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`neutrality_report:${input.year}`]);
       const [{ current }] = await em.query('SELECT coalesce(max(version), 0)::int AS current FROM neutrality_report WHERE year = $1', [input.year]);
-      if (input.expectedVersion != null && input.expectedVersion !== current) {
+      if (input.expectedVersion !== current) {
         throw conflict(current, 'Another version of this year\'s neutrality report has been adopted since you started');
       }
       const figures = await neutralityFigures({ ...ctx, em } as Context, input.year);
+      const unfit = unfitNeutralityFigure(figures);
+      if (unfit) throw badField('year', `The figures of ${input.year} are too large to report (${unfit}): check the year's economics and compensation`);
       const version = current + 1;
       const [row] = await em.query(
         `INSERT INTO neutrality_report (year, version, figures, decision_reference, adopted_on, adopted_by)
@@ -202,11 +206,14 @@ export const followUpService = {
     return rows.map(toAnnual);
   },
 
-  /** The region: every report in any status, newest year first. */
+  /**
+   * The region: every report in any status, newest year first. The list computes no live figures:
+   * a draft's are empty here (regionAnnualReport(id) has them); adopted ones keep their frozen figures.
+   */
   async regionAnnualReports(ctx: Context): Promise<AnnualReport[]> {
     await access.require(ctx, [...REGION_READERS]);
     const rows: AnnualRow[] = await ctx.em.query(`SELECT ${ANNUAL_COLUMNS} FROM annual_report ORDER BY year DESC`);
-    return rows.map(toAnnual);
+    return rows.map((r) => ({ ...toAnnual(r), liveFigures: false }));
   },
 
   async regionAnnualReport(ctx: Context, id: string): Promise<AnnualReport> {
@@ -214,9 +221,13 @@ export const followUpService = {
     return toAnnual(await findAnnual(ctx.em, id));
   },
 
-  /** Frozen figures of an adopted report; live ones (with the adopted neutrality report of the year, if any) of a draft. */
-  async figuresOf(ctx: Context, report: AnnualReport): Promise<AnnualReportFigures> {
+  /**
+   * Frozen figures of an adopted report; live ones (with the adopted neutrality report of the year,
+   * if any) of a draft read alone, none of a draft in a list.
+   */
+  async figuresOf(ctx: Context, report: AnnualReport): Promise<AnnualReportFigures | null> {
     if (report.frozenFigures) return reviveAnnual(report.frozenFigures);
+    if (!report.liveFigures) return null;
     return liveAnnualFigures(ctx, report.year);
   },
 
@@ -274,6 +285,8 @@ export const followUpService = {
       .transaction(async (em) => {
         const row = await lockAnnual(em, id, version, AnnualReportStatus.DRAFT, 'adopted');
         const figures = await liveAnnualFigures({ ...ctx, em } as Context, row.year);
+        const unfit = unfitAnnualFigure(figures);
+        if (unfit) throw badField('id', `The figures of ${row.year} are too large to report (${unfit}): check the year's economics and compensation`);
         await em.query(
           `UPDATE annual_report SET status = 'ADOPTED', figures = $3, decision_reference = $4, adopted_on = $5, adopted_by = $6,
                   version = version + 1, updated_at = now()

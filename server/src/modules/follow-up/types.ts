@@ -1,3 +1,4 @@
+import { SafeIntResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '../../common/scalars.js';
 import { Ownership } from '../masterdata/enums.js';
@@ -53,10 +54,15 @@ export class ReimbursementRow {
   @Field(() => Int, { description: 'Listed persons of the units with listing.' })
   listedPersons: number;
 
-  @Field(() => Int, { description: 'Reimbursement of all the units, whole kronor (SEK): capitation, visit fees, goal-related, VAT compensation and other.' })
+  @Field(() => SafeIntResolver, {
+    description:
+      'Reimbursement of all the units, whole kronor (SEK): capitation, visit fees, goal-related, VAT compensation and other. A sum over many units: SafeInt, exact up to 2^53 − 1.',
+  })
   reimbursement: number;
 
-  @Field(() => Int, { description: 'Reimbursement of the units with listing, whole kronor (SEK): the numerator of perListedPerson.' })
+  @Field(() => SafeIntResolver, {
+    description: 'Reimbursement of the units with listing, whole kronor (SEK): the numerator of perListedPerson. A sum over many units: SafeInt, exact up to 2^53 − 1.',
+  })
   reimbursementOfListedUnits: number;
 
   @Field(() => Int, { nullable: true, description: 'Whole kronor (SEK) per listed person, rounded; empty without listed persons.' })
@@ -92,7 +98,7 @@ export class CompensationRow {
   @Field(() => Ownership)
   ownership: Ownership;
 
-  @Field(() => Int, { description: 'Whole kronor (SEK).' })
+  @Field(() => Int, { description: 'Whole kronor (SEK), of one decision.' })
   amount: number;
 
   @Field(() => String)
@@ -176,7 +182,9 @@ export class NeutralityFigures {
   @Field(() => [CompensationRow])
   compensation: CompensationRow[];
 
-  @Field(() => Int, { description: 'Compensation for last-resort responsibility decided for the year, whole kronor (SEK).' })
+  @Field(() => SafeIntResolver, {
+    description: 'Compensation for last-resort responsibility decided for the year, whole kronor (SEK). A sum over many decisions: SafeInt, exact up to 2^53 − 1.',
+  })
   compensationTotal: number;
 
   @Field(() => [IndicatorOwnershipRow])
@@ -319,7 +327,7 @@ export class NeutralityKeyFigures {
   @Field(() => Int, { nullable: true, description: 'County, every other ownership together: whole kronor (SEK) per listed person.' })
   perListedPersonPrivate: number | null;
 
-  @Field(() => Int, { description: 'Whole kronor (SEK).' })
+  @Field(() => SafeIntResolver, { description: 'Compensation for last-resort responsibility of the year, whole kronor (SEK): SafeInt, exact up to 2^53 − 1.' })
   compensationTotal: number;
 
   @Field(() => Float, { nullable: true })
@@ -405,4 +413,7 @@ export class AnnualReport {
 
   /** Frozen figures; live ones are computed by the field resolver. */
   frozenFigures: AnnualReportFigures | null;
+
+  /** Whether the field resolver computes a draft's live figures (not in the list of reports). */
+  liveFigures: boolean;
 }

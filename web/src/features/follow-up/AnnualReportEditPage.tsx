@@ -154,7 +154,7 @@ function Editor({ report, reload }: { report: Report; reload: () => void }) {
       )}
       <h2 className="fu-figures-heading">{t('annual.figuresHeading')}</h2>
       <p className="fu-note">{report.figuresFrozen && report.adoptedOn ? t('common.frozen', { date: format.date(report.adoptedOn) }) : t('common.live')}</p>
-      <AnnualFiguresView figures={report.figures} fileTitle={title} />
+      {report.figures && <AnnualFiguresView figures={report.figures} fileTitle={title} />}
     </>
   );
 }

@@ -33,7 +33,7 @@ const PreviewQuery = graphql(`
 `);
 
 const AdoptMutation = graphql(`
-  mutation AdoptNeutralityReport($year: Int!, $decisionReference: String!, $adoptedOn: LocalDate!, $expectedVersion: Int) {
+  mutation AdoptNeutralityReport($year: Int!, $decisionReference: String!, $adoptedOn: LocalDate!, $expectedVersion: Int!) {
     adoptNeutralityReport(year: $year, decisionReference: $decisionReference, adoptedOn: $adoptedOn, expectedVersion: $expectedVersion) {
       id
       year

@@ -71,7 +71,7 @@ function Report({ year }: { year: number }) {
       <AnnualReportSections sections={report.sections} />
       <h2 className="fu-figures-heading">{t('annual.figuresHeading')}</h2>
       {report.adoptedOn && <p className="fu-note">{t('common.frozen', { date: format.date(report.adoptedOn) })}</p>}
-      <AnnualFiguresView figures={report.figures} fileTitle={title} />
+      {report.figures && <AnnualFiguresView figures={report.figures} fileTitle={title} />}
     </article>
   );
 }
