@@ -108,6 +108,7 @@ const compensation: typeof sv = {
     referenceMissing: 'Enter the reference number of the decision.',
     dateFormat: 'Enter the date as YYYY-MM-DD.',
     conflict: 'Someone else decided on this compensation just now. The proposal and the decision in force have been reloaded; review them and save again.',
+    changed: 'The proposal has changed since you opened it (the method, the unit\'s economics or the coverage). The new proposal is shown now; review the amount and save again.',
     saved: 'The compensation decision for {{municipality}}, {{system}} {{year}} is saved.',
   },
   history: {
@@ -149,6 +150,7 @@ const compensation: typeof sv = {
     submit: 'Save the version',
     saving: 'Saving …',
     cancel: 'Cancel',
+    conflict: 'Someone else saved a new version of the method since you opened the form. The versions have been reloaded; review them and save again.',
     yearInvalid: 'Enter a year between 2000 and 2100.',
     fixedMissing: 'Enter the fixed amount.',
     shareInvalid: 'Enter a share over 0 and at most 100 percent.',

@@ -106,6 +106,7 @@ const compensation = {
     referenceMissing: 'Ange beslutets diarienummer.',
     dateFormat: 'Ange datumet som ÅÅÅÅ-MM-DD.',
     conflict: 'Någon annan har beslutat om ersättningen just nu. Förslaget och det gällande beslutet har hämtats på nytt; se över och spara igen.',
+    changed: 'Förslaget har ändrats sedan du öppnade det (metoden, enhetens ekonomi eller täckningen). Det nya förslaget visas nu; se över beloppet och spara igen.',
     saved: 'Beslutet om ersättning för {{municipality}}, {{system}} {{year}} är sparat.',
   },
   history: {
@@ -147,6 +148,7 @@ const compensation = {
     submit: 'Spara versionen',
     saving: 'Sparar …',
     cancel: 'Avbryt',
+    conflict: 'Någon annan har sparat en ny version av metoden sedan du öppnade formuläret. Versionerna har hämtats på nytt; se över dem och spara igen.',
     yearInvalid: 'Ange ett år mellan 2000 och 2100.',
     fixedMissing: 'Ange det fasta beloppet.',
     shareInvalid: 'Ange en andel över 0 och högst 100 procent.',

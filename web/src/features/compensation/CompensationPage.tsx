@@ -31,6 +31,7 @@ export const ProposalFragment = graphql(`
     unitCount
     missing
     reason
+    fingerprint
     obligation {
       id
       municipality { code name }
@@ -60,8 +61,8 @@ const DecideMutation = graphql(`
 `);
 
 const SetMethodMutation = graphql(`
-  mutation SetCompensationMethod($obligationId: ID!, $input: CompensationMethodInput!) {
-    setCompensationMethod(obligationId: $obligationId, input: $input) { id version }
+  mutation SetCompensationMethod($obligationId: ID!, $expectedVersion: Int!, $input: CompensationMethodInput!) {
+    setCompensationMethod(obligationId: $obligationId, expectedVersion: $expectedVersion, input: $input) { id version }
   }
 `);
 
@@ -118,7 +119,14 @@ export default function CompensationPage() {
         </>
       )}
       {deciding && <DecideDialog proposal={deciding} onClose={() => setDeciding(null)} reload={async () => (await refetch()).data?.compensationProposals.find((p) => p.obligation.id === deciding.obligation.id) ?? null} />}
-      {methodFor && <MethodDialog proposal={methodFor} onClose={() => setMethodFor(null)} onSaved={() => void refetch()} />}
+      {methodFor && (
+        <MethodDialog
+          proposal={methodFor}
+          onClose={() => setMethodFor(null)}
+          onSaved={() => void refetch()}
+          reload={async () => (await refetch()).data?.compensationProposals.find((p) => p.obligation.id === methodFor.obligation.id) ?? null}
+        />
+      )}
     </div>
   );
 }
@@ -334,6 +342,7 @@ function DecideDialog({ proposal, onClose, reload }: { proposal: Proposal; onClo
             decisionReference: values.decisionReference.trim(),
             decidedOn: values.decidedOn.trim(),
             replacesId: p.decisionInForce?.id ?? null,
+            fingerprint: p.fingerprint,
           },
         },
       });
@@ -345,8 +354,12 @@ function DecideDialog({ proposal, onClose, reload }: { proposal: Proposal; onClo
       const { errors, problem } = mapError(error, fieldsOf('amount', 'basis', 'decisionReference', 'decidedOn'));
       if (problem.code === 'CONFLICT' || errors.fields['replacesId']) {
         const fresh = await reload();
+        // The proposal itself changed (method, economics, coverage): show the new one, and its amount
+        // when the decider had kept the proposed amount.
+        const changed = fresh !== null && fresh.fingerprint !== p.fingerprint;
         if (fresh) setP(fresh);
-        form.show({ fields: {}, general: [{ text: t('decide.conflict') }] });
+        if (fresh && changed && amount === p.amount) set('amount', kronorInput(fresh.amount));
+        form.show({ fields: {}, general: [{ text: t(changed ? 'decide.changed' : 'decide.conflict') }] });
         return;
       }
       form.show(errors);
@@ -377,12 +390,14 @@ function DecideDialog({ proposal, onClose, reload }: { proposal: Proposal; onClo
   );
 }
 
-function MethodDialog({ proposal: p, onClose, onSaved }: { proposal: Proposal; onClose: () => void; onSaved: () => void }) {
+function MethodDialog({ proposal, onClose, onSaved, reload }: { proposal: Proposal; onClose: () => void; onSaved: () => void; reload: () => Promise<Proposal | null> }) {
   const { t, i18n } = useTranslation('compensation');
   const form = useFormErrors();
   const mapError = useApiErrors();
   const { flash } = useFlash();
-  const current = p.obligation.compensationMethods.at(-1);
+  // The versions the editor has seen: a new one is saved only on top of the latest of them.
+  const [p, setP] = useState(proposal);
+  const current = proposal.obligation.compensationMethods.at(-1);
   const [values, setValues] = useState(() => ({
     validFromYear: String(p.year),
     method: current?.method ?? 'SOLE_PROVIDER_DEFICIT',
@@ -417,6 +432,7 @@ function MethodDialog({ proposal: p, onClose, onSaved }: { proposal: Proposal; o
       const { data } = await save({
         variables: {
           obligationId: p.obligation.id,
+          expectedVersion: p.obligation.compensationMethods.at(-1)?.version ?? 0,
           input: {
             validFromYear: year,
             method: values.method as 'FIXED_AMOUNT' | 'SOLE_PROVIDER_DEFICIT',
@@ -433,7 +449,13 @@ function MethodDialog({ proposal: p, onClose, onSaved }: { proposal: Proposal; o
       onSaved();
       onClose();
     } catch (error) {
-      const { errors } = mapError(error, fieldsOf('validFromYear', 'method', 'fixedAmount', 'sharePercent', 'capAmount', 'decisionReference', 'note'));
+      const { errors, problem } = mapError(error, fieldsOf('validFromYear', 'method', 'fixedAmount', 'sharePercent', 'capAmount', 'decisionReference', 'note'));
+      if (problem.code === 'CONFLICT') {
+        const fresh = await reload();
+        if (fresh) setP(fresh);
+        form.show({ fields: {}, general: [{ text: t('methods.conflict') }] });
+        return;
+      }
       form.show(errors);
     }
   };
