@@ -211,6 +211,7 @@ export function ReportTable<T>({
   columns: declare,
   rows,
   footer,
+  empty,
 }: {
   id: string;
   title: string;
@@ -219,9 +220,12 @@ export function ReportTable<T>({
   columns: (kinds: ColumnKinds<T>) => Column<T>[];
   rows: readonly T[];
   footer?: ReactNode[];
+  /** Said instead of the table when there are no rows. */
+  empty?: string;
 }) {
   const { t } = useTranslation('followUp');
   const f = useReportFormat();
+  if (empty !== undefined && rows.length === 0) return <p>{empty}</p>;
   const columns = declare(columnKinds<T>(f));
   return (
     <div className="fu-table" data-testid={`table-${id}`}>
@@ -363,27 +367,24 @@ export function NeutralityFiguresView({ figures, fileTitle }: { figures: Neutral
       <section className="fu-section">
         <h2 id="fu-compensation">{t('neutrality.compensationHeading')}</h2>
         <p>{t('neutrality.compensationLead')}</p>
-        {figures.compensation.length === 0 ? (
-          <p>{t('neutrality.noCompensation')}</p>
-        ) : (
-          <ReportTable
-            id="compensation"
-            title={t('neutrality.compensationHeading')}
-            fileTitle={fileTitle}
-            rows={figures.compensation}
-            columns={(c) => [
-              c.text(t('neutrality.municipality'), (r) => r.municipalityName),
-              c.text(t('neutrality.choiceSystem'), (r) => r.choiceSystemName),
-              c.text(t('neutrality.unit'), (r) => r.unitName),
-              c.text(t('neutrality.provider'), (r) => r.providerName),
-              c.text(t('neutrality.ownership'), (r) => own(r.ownership)),
-              c.kr(t('neutrality.amount'), (r) => r.amount),
-              c.text(t('neutrality.decisionReference'), (r) => r.decisionReference),
-              c.date(t('neutrality.decidedOn'), (r) => r.decidedOn),
-            ]}
-            footer={[t('neutrality.total'), '', '', '', '', f.kr(figures.compensationTotal), '', '']}
-          />
-        )}
+        <ReportTable
+          id="compensation"
+          title={t('neutrality.compensationHeading')}
+          fileTitle={fileTitle}
+          rows={figures.compensation}
+          columns={(c) => [
+            c.text(t('neutrality.municipality'), (r) => r.municipalityName),
+            c.text(t('neutrality.choiceSystem'), (r) => r.choiceSystemName),
+            c.text(t('neutrality.unit'), (r) => r.unitName),
+            c.text(t('neutrality.provider'), (r) => r.providerName),
+            c.text(t('neutrality.ownership'), (r) => own(r.ownership)),
+            c.kr(t('neutrality.amount'), (r) => r.amount),
+            c.text(t('neutrality.decisionReference'), (r) => r.decisionReference),
+            c.date(t('neutrality.decidedOn'), (r) => r.decidedOn),
+          ]}
+          footer={[t('neutrality.total'), '', '', '', '', f.kr(figures.compensationTotal), '', '']}
+          empty={t('neutrality.noCompensation')}
+        />
       </section>
 
       <section className="fu-section">
@@ -421,7 +422,6 @@ export function NeutralityFiguresView({ figures, fileTitle }: { figures: Neutral
 function IndicatorTable({ rows, id, title, fileTitle }: { rows: NeutralityFiguresView_FiguresFragment['indicators']; id: string; title: string; fileTitle: string }) {
   const { t } = useTranslation('followUp');
   const f = useReportFormat();
-  if (rows.length === 0) return <p>{t('neutrality.noIndicators')}</p>;
   type Row = (typeof rows)[number];
   /** A figure in the indicator's own unit: per cent or a plain number. */
   const measured = (label: string, get: (r: Row) => number | null): Column<Row> => ({
@@ -439,6 +439,7 @@ function IndicatorTable({ rows, id, title, fileTitle }: { rows: NeutralityFigure
       title={title}
       fileTitle={fileTitle}
       rows={rows}
+      empty={t('neutrality.noIndicators')}
       columns={(c) => [
         c.swedish(t('neutrality.indicator'), (r) => r.indicatorName),
         c.text(t('neutrality.ownership'), (r) => t(`ownership.${r.ownership}`)),
@@ -497,24 +498,21 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
     <div className="fu-figures">
       <section className="fu-section">
         <h3 id="fu-goals">{t('annual.goalsHeading')}</h3>
-        {figures.goals.length === 0 ? (
-          <p>{t('annual.noGoals')}</p>
-        ) : (
-          <ReportTable
-            id="goals"
-            title={t('annual.goalsHeading')}
-            fileTitle={fileTitle}
-            rows={figures.goals}
-            columns={(c) => [
-              c.swedish(t('annual.goal'), (g) => `${g.goalCode} ${g.goalTitle}`),
-              c.text(t('neutrality.ownership'), (g) => own(g.ownership)),
-              c.count(t('annual.met'), (g) => g.met),
-              c.count(t('annual.partlyMet'), (g) => g.partlyMet),
-              c.count(t('annual.notMet'), (g) => g.notMet),
-              c.count(t('annual.notAssessed'), (g) => g.notAssessed),
-            ]}
-          />
-        )}
+        <ReportTable
+          id="goals"
+          title={t('annual.goalsHeading')}
+          fileTitle={fileTitle}
+          rows={figures.goals}
+          columns={(c) => [
+            c.swedish(t('annual.goal'), (g) => `${g.goalCode} ${g.goalTitle}`),
+            c.text(t('neutrality.ownership'), (g) => own(g.ownership)),
+            c.count(t('annual.met'), (g) => g.met),
+            c.count(t('annual.partlyMet'), (g) => g.partlyMet),
+            c.count(t('annual.notMet'), (g) => g.notMet),
+            c.count(t('annual.notAssessed'), (g) => g.notAssessed),
+          ]}
+          empty={t('annual.noGoals')}
+        />
       </section>
 
       <section className="fu-section">
@@ -524,25 +522,22 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
 
       <section className="fu-section">
         <h3 id="fu-rounds">{t('annual.roundsHeading')}</h3>
-        {figures.rounds.length === 0 ? (
-          <p>{t('annual.noRounds')}</p>
-        ) : (
-          <ReportTable
-            id="rounds"
-            title={t('annual.roundsHeading')}
-            fileTitle={fileTitle}
-            rows={figures.rounds}
-            columns={(c) => [
-              c.swedish(t('annual.round'), (r) => r.name),
-              c.text(t('annual.period'), (r) => r.period),
-              c.date(t('annual.dueAt'), (r) => r.dueAt.slice(0, 10)),
-              c.count(t('neutrality.reports'), (r) => r.reports),
-              c.count(t('annual.submitted'), (r) => r.submitted),
-              c.count(t('annual.onTime'), (r) => r.submittedOnTime),
-              c.share(t('annual.onTimeShare'), (r) => r.onTimeShare),
-            ]}
-          />
-        )}
+        <ReportTable
+          id="rounds"
+          title={t('annual.roundsHeading')}
+          fileTitle={fileTitle}
+          rows={figures.rounds}
+          columns={(c) => [
+            c.swedish(t('annual.round'), (r) => r.name),
+            c.text(t('annual.period'), (r) => r.period),
+            c.date(t('annual.dueAt'), (r) => r.dueAt.slice(0, 10)),
+            c.count(t('neutrality.reports'), (r) => r.reports),
+            c.count(t('annual.submitted'), (r) => r.submitted),
+            c.count(t('annual.onTime'), (r) => r.submittedOnTime),
+            c.share(t('annual.onTimeShare'), (r) => r.onTimeShare),
+          ]}
+          empty={t('annual.noRounds')}
+        />
         {figures.timeliness.length > 0 && (
           <>
             <BarChart
