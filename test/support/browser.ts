@@ -57,14 +57,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Collects console errors and failed requests (CSP violations show up here). */
+/**
+ * Collects console errors and failed requests (CSP violations show up here). A request the
+ * browser cancels because the page moved on (net::ERR_ABORTED, e.g. a refetch cut short by
+ * navigating after a save) is not a failure and is left out.
+ */
 export function watchPage(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) => {
+    const reason = req.failure()?.errorText ?? '';
+    if (!reason.includes('net::ERR_ABORTED')) problems.push(`requestfailed: ${req.url()} ${reason}`);
+  });
   return problems;
 }
 
