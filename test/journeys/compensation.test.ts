@@ -5,7 +5,8 @@ import { logIn, setUpJourney } from '../support/journey.js';
 /**
  * Compensation for the last-resort responsibility in Chromium: a reviewer goes from the coverage
  * to the compensation of a year, reads a proposal with every input, decides it with the keyboard
- * and sees the decision in force; an economics file with a bad row is refused with the row shown.
+ * and sees the decision in force; a method version or proposal changed by someone else meanwhile is
+ * named and reloaded; an economics file with a bad row is refused with the row shown.
  */
 const journey = setUpJourney();
 
@@ -62,6 +63,53 @@ describe('compensation', () => {
     await expect.poll(() => card.getByTestId('decision-history').textContent()).toContain('Gäller');
     await expectAccessible(page, 'compensation-decided');
     expect(problems).toEqual([]);
+  });
+
+  it('tells a reviewer when someone else changed the method or the proposal meanwhile, and reloads it', async () => {
+    const reviewer = await logIn(journey.browser, journey.insyn, 'reviewer@insyn.example', '/sistahandsansvar/ersattning');
+    const admin = await logIn(journey.browser, journey.insyn, 'admin@insyn.example', '/sistahandsansvar/ersattning');
+    for (const { page } of [reviewer, admin]) {
+      await page.getByTestId('proposal').first().waitFor();
+      await page.getByTestId('compensation-year').selectOption('2026');
+      await expect.poll(() => page.getByTestId('proposal').filter({ hasText: 'Inget beslut' }).count()).toBeGreaterThan(0);
+    }
+    // The same undecided proposal on both pages.
+    const undecided = reviewer.page.getByTestId('proposal').filter({ hasText: 'Underskott när enheten är ensam utförare' }).filter({ hasText: 'Inget beslut' });
+    const heading = (await undecided.first().getByRole('heading', { level: 2 }).textContent())!;
+    const cardOf = (page: typeof reviewer.page) => page.getByTestId('proposal').filter({ has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
+    const newVersion = async (page: typeof reviewer.page, reference: string) => {
+      await cardOf(page).getByTestId('new-method').click();
+      const form = page.getByTestId('method-dialog');
+      await form.getByLabel('Beslut (diarienummer)').fill(reference);
+      await form.getByTestId('method-submit').click();
+      return form;
+    };
+
+    // Both open the method form; the admin saves first, the reviewer is told and nothing is overwritten.
+    await cardOf(reviewer.page).getByTestId('new-method').click();
+    const mine = reviewer.page.getByTestId('method-dialog');
+    await mine.getByLabel('Beslut (diarienummer)').fill('RS/801/2026');
+    await (await newVersion(admin.page, 'RS/800/2026')).waitFor({ state: 'hidden' });
+    await mine.getByTestId('method-submit').click();
+    await expect.poll(() => mine.textContent()).toContain('Någon annan har sparat en ny version av metoden');
+    await expectAccessible(reviewer.page, 'compensation-method-conflict');
+    await mine.getByRole('button', { name: 'Avbryt' }).click();
+
+    // The reviewer opens the decision; meanwhile the admin sets yet another method version.
+    await cardOf(reviewer.page).getByTestId('decide').click();
+    const dialog = reviewer.page.getByTestId('decide-dialog');
+    await dialog.getByLabel('Grund för beslutet').fill('Underskott enligt metoden.');
+    await dialog.getByLabel('Grund för beslutet').press('Tab');
+    await reviewer.page.keyboard.type('RS/802/2027');
+    await (await newVersion(admin.page, 'RS/803/2026')).waitFor({ state: 'hidden' });
+    await dialog.getByTestId('decide-submit').click();
+    await expect.poll(() => dialog.textContent()).toContain('Förslaget har ändrats sedan du öppnade det');
+    await expectAccessible(reviewer.page, 'compensation-proposal-changed');
+    // On the reloaded proposal the decision is saved.
+    await dialog.getByTestId('decide-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => cardOf(reviewer.page).getByTestId('decision-in-force').textContent()).toContain('RS/802/2027');
+    expect(reviewer.problems).toEqual([]);
   });
 
   it('shows the replaced 2024 decision in the history', async () => {
