@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
-import type { AnnualFiguresView_FiguresFragment, AnnualReportSectionKey, NeutralityFiguresView_FiguresFragment, Ownership } from '../../gql/graphql';
+import type { AnnualFiguresView_FiguresFragment, AnnualReportSectionKey, IndicatorTable_RowFragment, NeutralityFiguresView_FiguresFragment, Ownership } from '../../gql/graphql';
 import { formatNumber, formatPercent } from '../../shared/format';
 import { useFormat } from '../../shared/hooks/useFormat';
 import { TableScroll } from '../../shared/ui/TableScroll';
@@ -10,6 +10,21 @@ import './follow-up.css';
 
 /** The year of a public report in its address: /konkurrensneutralitet?ar=2024. */
 export const YEAR_PARAM = 'ar';
+
+/** A row of the indicator tables, the same in both reports. */
+export const IndicatorRowFragment = graphql(`
+  fragment IndicatorTable_row on IndicatorOwnershipRow {
+    indicatorCode
+    indicatorName
+    unit
+    ownership
+    count
+    mean
+    median
+    target
+    meetingTarget
+  }
+`);
 
 export const NeutralityFiguresFragment = graphql(`
   fragment NeutralityFiguresView_figures on NeutralityFigures {
@@ -39,15 +54,7 @@ export const NeutralityFiguresFragment = graphql(`
       decidedOn
     }
     indicators {
-      indicatorCode
-      indicatorName
-      unit
-      ownership
-      count
-      mean
-      median
-      target
-      meetingTarget
+      ...IndicatorTable_row
     }
     review {
       group
@@ -76,15 +83,7 @@ export const AnnualFiguresFragment = graphql(`
       notAssessed
     }
     indicators {
-      indicatorCode
-      indicatorName
-      unit
-      ownership
-      count
-      mean
-      median
-      target
-      meetingTarget
+      ...IndicatorTable_row
     }
     rounds {
       name
@@ -419,7 +418,7 @@ export function NeutralityFiguresView({ figures, fileTitle }: { figures: Neutral
   );
 }
 
-function IndicatorTable({ rows, id, title, fileTitle }: { rows: NeutralityFiguresView_FiguresFragment['indicators']; id: string; title: string; fileTitle: string }) {
+function IndicatorTable({ rows, id, title, fileTitle }: { rows: readonly IndicatorTable_RowFragment[]; id: string; title: string; fileTitle: string }) {
   const { t } = useTranslation('followUp');
   const f = useReportFormat();
   type Row = (typeof rows)[number];
