@@ -209,7 +209,7 @@ afterAll(() => app?.close());
 
 const FIGURES = `query($y: Int!) { neutralityFigures(year: $y) {
   year rounds compensationTotal
-  reimbursement { municipalityCode municipalityName ownership units unitsWithListing listedPersons reimbursement reimbursementOfListedUnits perListedPerson }
+  reimbursement { choiceSystemCode municipalityCode municipalityName ownership units unitsWithListing listedPersons reimbursement reimbursementOfListedUnits perListedPerson }
   compensation { municipalityCode choiceSystemCode unitName providerName ownership amount decisionReference decidedOn }
   indicators { indicatorCode ownership count mean median target meetingTarget }
   review { group reports reviewed medianDaysToDecision returnedShare threadsPerReport remindersPerReport overdueShare } } }`;
@@ -223,7 +223,7 @@ const ANNUAL_FIELDS = `id year status version decisionReference adoptedOn publis
     rounds { name period reports submitted submittedOnTime onTimeShare }
     timeliness { ownership reports submitted submittedOnTime onTimeShare }
     insight { received decided medianDaysToDecision disclosed partlyDisclosed refused }
-    neutrality { version decisionReference perListedPersonInHouse perListedPersonPrivate compensationTotal medianReviewDaysInHouse medianReviewDaysPrivate overdueShareInHouse overdueSharePrivate } }`;
+    neutrality { version decisionReference perListedPerson { choiceSystemCode inHouse private } compensationTotal medianReviewDaysInHouse medianReviewDaysPrivate overdueShareInHouse overdueSharePrivate } }`;
 const fieldsOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => {
   expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   return res.errors![0].extensions.fields as { path: string; message: string }[];
@@ -235,9 +235,9 @@ describe('neutrality figures', () => {
     const res = await auditor.gql(FIGURES, { y: Y });
     expect(res.errors).toBeUndefined();
     const figures = res.data!.neutralityFigures;
-    const inHouse = { ownership: 'IN_HOUSE', units: 2, unitsWithListing: 2, listedPersons: 3000, reimbursement: 1860000, reimbursementOfListedUnits: 1860000, perListedPerson: 620 };
-    const priv = { ownership: 'PRIVATE', units: 1, unitsWithListing: 1, listedPersons: 1100, reimbursement: 770000, reimbursementOfListedUnits: 770000, perListedPerson: 700 };
-    const nonProfit = { ownership: 'NON_PROFIT', units: 1, unitsWithListing: 0, listedPersons: 0, reimbursement: 300000, reimbursementOfListedUnits: 0, perListedPerson: null };
+    const inHouse = { choiceSystemCode: 'HALSOVAL', ownership: 'IN_HOUSE', units: 2, unitsWithListing: 2, listedPersons: 3000, reimbursement: 1860000, reimbursementOfListedUnits: 1860000, perListedPerson: 620 };
+    const priv = { choiceSystemCode: 'HALSOVAL', ownership: 'PRIVATE', units: 1, unitsWithListing: 1, listedPersons: 1100, reimbursement: 770000, reimbursementOfListedUnits: 770000, perListedPerson: 700 };
+    const nonProfit = { choiceSystemCode: 'HALSOVAL', ownership: 'NON_PROFIT', units: 1, unitsWithListing: 0, listedPersons: 0, reimbursement: 300000, reimbursementOfListedUnits: 0, perListedPerson: null };
     // Only the hand-made units have economics for 2091: the county rows are theirs.
     expect(figures.reimbursement).toEqual([
       { municipalityCode: null, municipalityName: null, ...inHouse },
@@ -246,6 +246,31 @@ describe('neutrality figures', () => {
       { municipalityCode: MUNI, municipalityName: 'Provlanda', ...inHouse },
       { municipalityCode: MUNI, municipalityName: 'Provlanda', ...priv },
       { municipalityCode: MUNI, municipalityName: 'Provlanda', ...nonProfit },
+    ]);
+  });
+
+  it('gives each choice system its own figures: a dental clinic does not pull down a health centre', async () => {
+    // 2094: health centre A 1 000 000 for 2 000 listed; an in-house dental clinic 300 000 for 3 000 listed.
+    const YD = 2094;
+    const region = (await one(`SELECT provider_id FROM unit WHERE id = $1`, [u.A])).provider_id as string;
+    const clinic = (await one(`INSERT INTO unit (provider_id, municipality_code, name, kind) VALUES ($1, $2, 'Provtandvård', 'DENTAL_CLINIC') RETURNING id`, [region, MUNI])).id as string;
+    const dental = (await one(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`)).id as string;
+    const agreement = (
+      await one(
+        `INSERT INTO agreement (provider_id, choice_system_id, form, reference, valid_from, in_program_scope) VALUES ($1, $2, 'IN_HOUSE', 'PROV-FU-TAND', '2080-01-01', true) RETURNING id`,
+        [region, dental],
+      )
+    ).id as string;
+    await app.ds.query(`INSERT INTO agreement_unit (agreement_id, unit_id, provider_id) VALUES ($1, $2, $3)`, [agreement, clinic, region]);
+    await app.ds.query(
+      `INSERT INTO unit_economics (unit_id, year, capitation, source) VALUES ($1, ${YD}, 1000000, 'MANUAL'), ($2, ${YD}, 300000, 'MANUAL')`,
+      [u.A, clinic],
+    );
+    await app.ds.query(`INSERT INTO unit_listing (unit_id, year, listed_persons, source) VALUES ($1, ${YD}, 2000, 'MANUAL'), ($2, ${YD}, 3000, 'MANUAL')`, [u.A, clinic]);
+    const rows = (await auditor.gql(FIGURES, { y: YD })).data!.neutralityFigures.reimbursement.filter((r: any) => r.municipalityCode === null);
+    expect(rows.map((r: any) => [r.choiceSystemCode, r.ownership, r.perListedPerson])).toEqual([
+      ['HALSOVAL', 'IN_HOUSE', 500],
+      ['TANDVARD_BUV', 'IN_HOUSE', 100],
     ]);
   });
 
@@ -405,8 +430,7 @@ describe('the annual report to the board', () => {
     expect(figures.neutrality).toEqual({
       version: 2,
       decisionReference: 'RS/PROV/2092b',
-      perListedPersonInHouse: 620,
-      perListedPersonPrivate: 973,
+      perListedPerson: [{ choiceSystemCode: 'HALSOVAL', inHouse: 620, private: 973 }],
       compensationTotal: 650000,
       medianReviewDaysInHouse: 5,
       medianReviewDaysPrivate: 7,

@@ -1,5 +1,5 @@
 import type { Context } from '../../app/context.js';
-import { listedPersonsOfYear } from '../last-resort/service.js';
+import { choiceSystemOfUnitsInYear, listedPersonsOfYear } from '../last-resort/service.js';
 import { Ownership } from '../masterdata/enums.js';
 import { resultsService } from '../results/service.js';
 import {
@@ -46,10 +46,11 @@ const YEAR_REPORTS = `
 export async function reimbursement(ctx: Context, year: number): Promise<ReimbursementRow[]> {
   const rows: Record<string, unknown>[] = await ctx.em.query(
     `WITH listing AS (${listedPersonsOfYear('$1')}),
+          member AS (${choiceSystemOfUnitsInYear('$1')}),
           econ AS (
             SELECT e.unit_id, (e.capitation + e.visit_fees + e.goal_related + e.vat_compensation + e.other) AS amount
               FROM unit_economics e WHERE e.year = $1)
-     SELECT u.municipality_code, m.name AS municipality_name, p.ownership,
+     SELECT cs.choice_system_code, cs.choice_system_name, u.municipality_code, m.name AS municipality_name, p.ownership,
             count(*)::int AS units, count(l.unit_id)::int AS units_with_listing,
             coalesce(sum(l.listed_persons), 0)::bigint AS listed,
             sum(e.amount) AS amount,
@@ -58,8 +59,10 @@ export async function reimbursement(ctx: Context, year: number): Promise<Reimbur
        JOIN unit u ON u.id = e.unit_id
        JOIN provider p ON p.id = u.provider_id
        JOIN municipality m ON m.code = u.municipality_code
+       LEFT JOIN member cs ON cs.unit_id = e.unit_id
        LEFT JOIN listing l ON l.unit_id = e.unit_id
-      GROUP BY GROUPING SETS ((p.ownership), (u.municipality_code, m.name, p.ownership))`,
+      GROUP BY GROUPING SETS ((cs.choice_system_code, cs.choice_system_name, p.ownership),
+                              (cs.choice_system_code, cs.choice_system_name, u.municipality_code, m.name, p.ownership))`,
     [year],
   );
   return rows
@@ -67,6 +70,8 @@ export async function reimbursement(ctx: Context, year: number): Promise<Reimbur
       const listed = Number(r.listed);
       const amountListed = num(r.amount_listed) ?? 0;
       return {
+        choiceSystemCode: (r.choice_system_code as string | null) ?? null,
+        choiceSystemName: (r.choice_system_name as string | null) ?? null,
         municipalityCode: (r.municipality_code as string | null)?.trim() ?? null,
         municipalityName: (r.municipality_name as string | null) ?? null,
         ownership: r.ownership as Ownership,
@@ -79,6 +84,11 @@ export async function reimbursement(ctx: Context, year: number): Promise<Reimbur
       };
     })
     .sort((a, b) => {
+      // By choice system (units in none last), the county first, then by municipality and ownership.
+      if (a.choiceSystemCode !== b.choiceSystemCode) {
+        if (a.choiceSystemCode === null || b.choiceSystemCode === null) return a.choiceSystemCode === null ? 1 : -1;
+        return a.choiceSystemCode.localeCompare(b.choiceSystemCode);
+      }
       if ((a.municipalityCode === null) !== (b.municipalityCode === null)) return a.municipalityCode === null ? -1 : 1;
       return (a.municipalityName ?? '').localeCompare(b.municipalityName ?? '', 'sv') || byOwnership(a, b);
     });
@@ -208,8 +218,17 @@ export function keyFigures(figures: NeutralityFigures, adopted: { version: numbe
     version: adopted?.version ?? null,
     decisionReference: adopted?.decisionReference ?? null,
     adoptedOn: adopted?.adoptedOn ?? null,
-    perListedPersonInHouse: perListed(county.filter((r) => r.ownership === Ownership.IN_HOUSE)),
-    perListedPersonPrivate: perListed(county.filter((r) => r.ownership !== Ownership.IN_HOUSE)),
+    perListedPerson: [...new Map(county.filter((r) => r.choiceSystemCode !== null).map((r) => [r.choiceSystemCode!, r.choiceSystemName!])).entries()].map(
+      ([code, name]) => {
+        const rows = county.filter((r) => r.choiceSystemCode === code);
+        return {
+          choiceSystemCode: code,
+          choiceSystemName: name,
+          inHouse: perListed(rows.filter((r) => r.ownership === Ownership.IN_HOUSE)),
+          private: perListed(rows.filter((r) => r.ownership !== Ownership.IN_HOUSE)),
+        };
+      },
+    ),
     compensationTotal: figures.compensationTotal,
     medianReviewDaysInHouse: group(ProviderGroup.IN_HOUSE)?.medianDaysToDecision ?? null,
     medianReviewDaysPrivate: group(ProviderGroup.PRIVATE)?.medianDaysToDecision ?? null,
@@ -376,7 +395,9 @@ export function unfitNeutralityFigure(f: NeutralityFigures): string | null {
 export function unfitAnnualFigure(f: AnnualReportFigures): string | null {
   const n = f.neutrality;
   if (!fitsSafeInt(n.compensationTotal)) return 'neutrality.compensationTotal';
-  if (!fitsInt(n.perListedPersonInHouse)) return 'neutrality.perListedPersonInHouse';
-  if (!fitsInt(n.perListedPersonPrivate)) return 'neutrality.perListedPersonPrivate';
+  for (const [i, p] of n.perListedPerson.entries()) {
+    if (!fitsInt(p.inHouse)) return `neutrality.perListedPerson.${i}.inHouse`;
+    if (!fitsInt(p.private)) return `neutrality.perListedPerson.${i}.private`;
+  }
   return null;
 }

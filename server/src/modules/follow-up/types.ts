@@ -36,6 +36,15 @@ export const SECTION_KEYS = Object.values(AnnualReportSectionKey);
 
 @ObjectType({ description: 'Reimbursement per listed person of one ownership, in the county (municipality empty) or one municipality.' })
 export class ReimbursementRow {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The choice system of the units (by their agreements that year; Hälsoval and dental care are paid and listed differently, so each has its own rows). Empty for units in none.',
+  })
+  choiceSystemCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  choiceSystemName: string | null;
+
   @Field(() => String, { nullable: true, description: 'Empty for the whole county.' })
   municipalityCode: string | null;
 
@@ -310,6 +319,21 @@ export class InsightFigures {
   refused: number;
 }
 
+@ObjectType({ description: 'Reimbursement per listed person in the county in one choice system, in-house and the others together.' })
+export class ChoiceSystemPerListedPerson {
+  @Field(() => String)
+  choiceSystemCode: string;
+
+  @Field(() => String)
+  choiceSystemName: string;
+
+  @Field(() => Int, { nullable: true, description: 'In-house: whole kronor (SEK) per listed person.' })
+  inHouse: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Every other ownership together: whole kronor (SEK) per listed person.' })
+  private: number | null;
+}
+
 @ObjectType({ description: 'Key figures of the neutrality report of the year: the adopted report when there is one, else live figures.' })
 export class NeutralityKeyFigures {
   @Field(() => Int, { nullable: true, description: 'The adopted version the figures come from; empty when computed live.' })
@@ -321,11 +345,8 @@ export class NeutralityKeyFigures {
   @Field(() => LocalDateScalar, { nullable: true })
   adoptedOn: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'County, in-house: whole kronor (SEK) per listed person.' })
-  perListedPersonInHouse: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'County, every other ownership together: whole kronor (SEK) per listed person.' })
-  perListedPersonPrivate: number | null;
+  @Field(() => [ChoiceSystemPerListedPerson], { description: 'Reimbursement per listed person in the county, per choice system.' })
+  perListedPerson: ChoiceSystemPerListedPerson[];
 
   @Field(() => SafeIntResolver, { description: 'Compensation for last-resort responsibility of the year, whole kronor (SEK): SafeInt, exact up to 2^53 − 1.' })
   compensationTotal: number;

@@ -151,6 +151,20 @@ export function listedPersonsOfYear(yearParam: string): string {
            ORDER BY unit_id, (month IS NULL) DESC, month DESC`;
 }
 
+/**
+ * The choice system of each unit in a year (the SQL parameter `yearParam`), by an agreement valid
+ * on some day of it: `unit_id`, `choice_system_code`, `choice_system_name`. A unit in several
+ * counts in the first by code. Used as a CTE.
+ */
+export function choiceSystemOfUnitsInYear(yearParam: string): string {
+  return `SELECT DISTINCT ON (au.unit_id) au.unit_id, cs.code AS choice_system_code, cs.name AS choice_system_name
+            FROM agreement_unit au
+            JOIN agreement a ON a.id = au.agreement_id
+            JOIN choice_system cs ON cs.id = a.choice_system_id
+           WHERE daterange(a.valid_from, a.valid_to, '[]') && daterange(make_date(${yearParam}, 1, 1), make_date(${yearParam}, 12, 31), '[]')
+           ORDER BY au.unit_id, cs.code`;
+}
+
 const OWNERSHIP_ORDER = [Ownership.IN_HOUSE, Ownership.PRIVATE, Ownership.PUBLIC_COMPANY, Ownership.NON_PROFIT];
 
 export const lastResortService = {

@@ -33,6 +33,8 @@ export const NeutralityFiguresFragment = graphql(`
     rounds
     compensationTotal
     reimbursement {
+      choiceSystemCode
+      choiceSystemName
       municipalityCode
       municipalityName
       ownership
@@ -113,8 +115,12 @@ export const AnnualFiguresFragment = graphql(`
       version
       decisionReference
       adoptedOn
-      perListedPersonInHouse
-      perListedPersonPrivate
+      perListedPerson {
+        choiceSystemCode
+        choiceSystemName
+        inHouse
+        private
+      }
       compensationTotal
       medianReviewDaysInHouse
       medianReviewDaysPrivate
@@ -338,20 +344,22 @@ export function NeutralityFiguresView({ figures, fileTitle }: { figures: Neutral
       <section className="fu-section">
         <h2 id="fu-reimbursement">{t('neutrality.reimbursementHeading')}</h2>
         <p>{t('neutrality.reimbursementLead')}</p>
-        {county.some((r) => r.perListedPerson !== null) && (
+        {[...new Set(county.filter((r) => r.perListedPerson !== null && r.choiceSystemName).map((r) => r.choiceSystemName!))].map((system) => (
           <BarChart
-            title={t('neutrality.chartTitle')}
+            key={system}
+            title={t('neutrality.chartTitle', { system })}
             bars={county
-              .filter((r) => r.perListedPerson !== null)
+              .filter((r) => r.perListedPerson !== null && r.choiceSystemName === system)
               .map((r) => ({ label: own(r.ownership), value: r.perListedPerson!, text: f.kr(r.perListedPerson), tone: tone(r.ownership) }))}
           />
-        )}
+        ))}
         <ReportTable
           id="reimbursement"
           title={t('neutrality.reimbursementHeading')}
           fileTitle={fileTitle}
           rows={figures.reimbursement}
           columns={(c) => [
+            c.text(t('neutrality.choiceSystem'), (r) => r.choiceSystemName ?? t('neutrality.noChoiceSystem')),
             c.text(t('neutrality.municipality'), (r) => r.municipalityName ?? t('common.county')),
             c.text(t('neutrality.ownership'), (r) => own(r.ownership)),
             c.count(t('neutrality.units'), (r) => r.units),
@@ -476,8 +484,10 @@ export function AnnualFiguresView({ figures, fileTitle }: { figures: AnnualFigur
   const own = (o: Ownership) => t(`ownership.${o}`);
   const n = figures.neutrality;
   const keyRows: Measure[] = [
-    [t('annual.perListedInHouse'), f.kr(n.perListedPersonInHouse), n.perListedPersonInHouse],
-    [t('annual.perListedPrivate'), f.kr(n.perListedPersonPrivate), n.perListedPersonPrivate],
+    ...n.perListedPerson.flatMap((p): Measure[] => [
+      [t('annual.perListedInHouse', { system: p.choiceSystemName }), f.kr(p.inHouse), p.inHouse],
+      [t('annual.perListedPrivate', { system: p.choiceSystemName }), f.kr(p.private), p.private],
+    ]),
     [t('annual.compensationTotal'), f.kr(n.compensationTotal), n.compensationTotal],
     [t('annual.reviewDaysInHouse'), f.num(n.medianReviewDaysInHouse), n.medianReviewDaysInHouse],
     [t('annual.reviewDaysPrivate'), f.num(n.medianReviewDaysPrivate), n.medianReviewDaysPrivate],
