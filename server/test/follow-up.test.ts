@@ -310,6 +310,14 @@ describe('neutrality figures', () => {
       // The suppressed value counts for nothing.
       { indicatorCode: 'RES-PCT-FU', ownership: 'NON_PROFIT', count: 0, mean: null, median: null, target: 80, meetingTarget: 0 },
     ]);
+    // A target changed after publication does not judge the values again: each keeps the target it was published with.
+    await app.ds.query(`UPDATE target SET value = 95 WHERE year = ${YI} AND indicator_id = (SELECT id FROM indicator WHERE code = 'RES-PCT-FU')`);
+    try {
+      const again = (await admin.gql(FIGURES, { y: YI })).data!.neutralityFigures.indicators;
+      expect(again.find((i: { ownership: string; indicatorCode: string }) => i.indicatorCode === 'RES-PCT-FU' && i.ownership === 'IN_HOUSE')).toMatchObject({ target: 80, meetingTarget: 2 });
+    } finally {
+      await app.ds.query(`UPDATE target SET value = 80 WHERE year = ${YI} AND indicator_id = (SELECT id FROM indicator WHERE code = 'RES-PCT-FU')`);
+    }
   });
 
   it('is for the region: providers are refused, anonymous callers must log in; a bad year names the field', async () => {

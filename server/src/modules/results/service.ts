@@ -445,18 +445,18 @@ export const resultsService = {
 
   /**
    * Every indicator's current published values of a year (all its periods), per ownership: the
-   * comparison's count, mean and median, the year's target, and how many values meet it.
+   * comparison's count, mean and median, the target the values were published with, and how many
+   * values meet their own target.
    */
   async ownershipAggregatesOfYear(ctx: Context, year: number): Promise<YearOwnershipAggregate[]> {
     const rows: Record<string, unknown>[] = await ctx.em.query(
-      `SELECT i.code, i.name, i.unit, i.direction, v.ownership, ${OWNERSHIP_AGGREGATE}, t.value AS target,
-              count(*) FILTER (WHERE t.value IS NOT NULL AND CASE i.direction WHEN 'HIGHER_IS_BETTER' THEN v.value_number >= t.value
-                                                                              ELSE v.value_number <= t.value END)::int AS meeting_target
+      `SELECT i.code, i.name, i.unit, i.direction, v.ownership, ${OWNERSHIP_AGGREGATE}, max(v.target) AS target,
+              count(*) FILTER (WHERE v.target IS NOT NULL AND CASE i.direction WHEN 'HIGHER_IS_BETTER' THEN v.value_number >= v.target
+                                                                               ELSE v.value_number <= v.target END)::int AS meeting_target
          FROM published_value_current v
          JOIN indicator i ON i.id = v.indicator_id
-         LEFT JOIN target t ON t.indicator_id = v.indicator_id AND t.year = $1
         WHERE left(v.period, 4)::int = $1
-        GROUP BY i.code, i.name, i.unit, i.direction, v.ownership, t.value
+        GROUP BY i.code, i.name, i.unit, i.direction, v.ownership
         ORDER BY i.name, i.code`,
       [year],
     );
