@@ -168,6 +168,16 @@ describe('unit economics', () => {
     expect(await count('unit_economics')).toBe(before);
     const ok = await admin.gql(SET_ECONOMICS, { u: u.twoPrivate, y: 2025, input: { capitation: 6_000_000, vatCompensation: 360_000 } });
     expect(ok.data!.setUnitEconomics).toMatchObject({ reimbursement: 6_360_000, fullCost: null, ownership: 'PRIVATE' });
+
+    // Seen from the provider: it does not become in-house while its units have VAT compensation.
+    const providerOf = (await one('SELECT p.id, p.version FROM provider p JOIN unit u ON u.provider_id = p.id WHERE u.id = $1', [u.twoPrivate])) as { id: string; version: number };
+    const changed = await admin.gql('mutation($id: ID!, $v: Int!, $input: ProviderInput!) { updateProvider(id: $id, expectedVersion: $v, input: $input) { ownership } }', {
+      id: providerOf.id,
+      v: providerOf.version,
+      input: { ownership: 'IN_HOUSE' },
+    });
+    expect(fieldsOf(changed)).toEqual([{ path: 'input.ownership', message: 'Its units have VAT compensation in their economics: correct the economics before making it in-house' }]);
+    expect((await one('SELECT ownership FROM provider WHERE id = $1', [providerOf.id])).ownership).toBe('PRIVATE');
   });
 
   const IMPORT = 'mutation($csv: String!) { importUnitEconomics(csv: $csv) { rows units years } }';

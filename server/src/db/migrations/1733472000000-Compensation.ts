@@ -59,6 +59,28 @@ export class Compensation1733472000000 implements MigrationInterface {
       CREATE TRIGGER unit_economics_ownership_check BEFORE INSERT OR UPDATE ON unit_economics
         FOR EACH ROW EXECUTE FUNCTION unit_economics_ownership_check();
 
+      -- The same rule seen from the provider: its ownership does not change under economics that
+      -- would then break it (correct the economics first).
+      CREATE FUNCTION provider_ownership_economics_check() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.ownership = 'IN_HOUSE' AND EXISTS (
+             SELECT 1 FROM unit_economics e JOIN unit u ON u.id = e.unit_id
+              WHERE u.provider_id = NEW.id AND e.vat_compensation <> 0) THEN
+          RAISE EXCEPTION 'in-house units get no VAT compensation'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'provider_ownership_vat_economics', TABLE = 'provider';
+        END IF;
+        IF NEW.ownership <> 'IN_HOUSE' AND EXISTS (
+             SELECT 1 FROM unit_economics e JOIN unit u ON u.id = e.unit_id
+              WHERE u.provider_id = NEW.id AND e.full_cost IS NOT NULL) THEN
+          RAISE EXCEPTION 'full cost is kept for in-house units only'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'provider_ownership_full_cost_economics', TABLE = 'provider';
+        END IF;
+        RETURN NEW;
+      END;
+      $$;
+      CREATE TRIGGER provider_ownership_economics_check BEFORE UPDATE OF ownership ON provider
+        FOR EACH ROW WHEN (NEW.ownership IS DISTINCT FROM OLD.ownership) EXECUTE FUNCTION provider_ownership_economics_check();
+
       -- Versions of an obligation's compensation method; the method in force for a year is the
       -- highest version with valid_from_year <= year.
       CREATE TABLE compensation_method (
@@ -159,6 +181,8 @@ export class Compensation1733472000000 implements MigrationInterface {
       DROP FUNCTION compensation_decision_holder_check();
       DROP TABLE compensation_method;
       DROP FUNCTION compensation_append_only();
+      DROP TRIGGER provider_ownership_economics_check ON provider;
+      DROP FUNCTION provider_ownership_economics_check();
       DROP TABLE unit_economics;
       DROP FUNCTION unit_economics_ownership_check();
     `);

@@ -87,6 +87,8 @@ const choiceSystemFields = {
 
 const PROVIDER_CONSTRAINTS: Record<string, [string, string]> = {
   provider_org_number_unique: ['input.orgNumber', 'A provider with this organisation number already exists'],
+  provider_ownership_vat_economics: ['input.ownership', 'Its units have VAT compensation in their economics: correct the economics before making it in-house'],
+  provider_ownership_full_cost_economics: ['input.ownership', 'Its units have a full cost in their economics: correct the economics before making it other than in-house'],
 };
 const UNIT_CONSTRAINTS: Record<string, [string, string]> = {
   unit_provider_id_name_key: ['input.name', 'The provider already has a unit with this name'],

@@ -102,6 +102,8 @@ const accessEn: AccessTranslation = {
     obligationOverlap: 'Another obligation for the same municipality and choice system applies then. End it first, or choose a later start date.',
     holderOutsideMunicipality: 'Choose a unit in the municipality.',
     openingDaysRange: 'Enter a whole number from 1 to 7.',
+    ownershipVatEconomics: 'The provider\'s units have VAT compensation in their economics. Correct the economics before making the provider in-house.',
+    ownershipFullCostEconomics: 'The provider\'s units have a full cost in their economics. Correct the economics before giving the provider another ownership than in-house.',
     lovNeedsChoiceSystem: 'A LOV agreement belongs to a choice system. Choose which one.',
     unitsOfOwnProvider: 'Choose only units of the agreement’s own provider.',
     choiceSystemCodeTaken: 'Another choice system already has this code.',

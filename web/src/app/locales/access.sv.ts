@@ -104,6 +104,8 @@ const accessSv = {
     obligationOverlap: 'Ett annat åtagande för samma kommun och valfrihetssystem gäller då. Avsluta det först, eller välj ett senare startdatum.',
     holderOutsideMunicipality: 'Välj en enhet i kommunen.',
     openingDaysRange: 'Ange ett heltal mellan 1 och 7.',
+    ownershipVatEconomics: 'Utförarens enheter har momskompensation i sin ekonomi. Rätta ekonomin innan utföraren blir egen regi.',
+    ownershipFullCostEconomics: 'Utförarens enheter har en full kostnad i sin ekonomi. Rätta ekonomin innan utföraren får en annan driftform än egen regi.',
     lovNeedsChoiceSystem: 'Ett LOV-avtal hör till ett valfrihetssystem. Välj vilket.',
     unitsOfOwnProvider: 'Välj bara enheter som hör till avtalets utförare.',
     choiceSystemCodeTaken: 'Ett annat valfrihetssystem har redan den koden.',

@@ -87,6 +87,8 @@ export const KNOWN_SERVER_MESSAGES: Record<string, string> = {
   'Another obligation for this municipality and choice system is valid then': 'obligationOverlap',
   'Choose a unit in the municipality': 'holderOutsideMunicipality',
   'Between 1 and 7 days': 'openingDaysRange',
+  'Its units have VAT compensation in their economics: correct the economics before making it in-house': 'ownershipVatEconomics',
+  'Its units have a full cost in their economics: correct the economics before making it other than in-house': 'ownershipFullCostEconomics',
 };
 
 export const SERVER_MESSAGE_PATTERNS: [RegExp, string, (m: RegExpExecArray) => Record<string, string>][] = [
