@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { byKey, groupedBy } from '../../common/loaders.js';
 import { Agreement, AgreementUnit, ChoiceSystem, Municipality, Provider, Unit } from './entities.js';
 
@@ -14,18 +13,24 @@ export function createMasterDataLoaders(em: EntityManager) {
     unitsByProvider: groupedBy<Unit, string>(em, Unit, 'providerId', { name: 'ASC', id: 'ASC' }),
     agreementsByProvider: groupedBy<Agreement, string>(em, Agreement, 'providerId', { validFrom: 'ASC', reference: 'ASC' }),
     unitsByAgreement: new DataLoader<string, Unit[]>(async (agreementIds) => {
-      const links = await em.getRepository(AgreementUnit).find({ where: { agreementId: In([...agreementIds]) } });
-      const units = links.length
-        ? await em.getRepository(Unit).find({ where: { id: In(links.map((l) => l.unitId)) }, order: { name: 'ASC', id: 'ASC' } })
-        : [];
-      const byId = new Map(units.map((u) => [u.id, u]));
-      return agreementIds.map((id) =>
-        links
-          .filter((l) => l.agreementId === id)
-          .map((l) => byId.get(l.unitId))
-          .filter((u): u is Unit => u !== undefined)
-          .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
-      );
+      // One statement: the units with the agreement each row is linked through.
+      const { raw, entities } = await em
+        .getRepository(Unit)
+        .createQueryBuilder('u')
+        .innerJoin(AgreementUnit, 'au', 'au.unit_id = u.id')
+        .addSelect('au.agreement_id', 'link_agreement_id')
+        .where('au.agreement_id IN (:...ids)', { ids: [...agreementIds] })
+        .getRawAndEntities<{ u_id: string; link_agreement_id: string }>();
+      const byId = new Map(entities.map((u) => [u.id, u]));
+      const byAgreement = new Map<string, Unit[]>();
+      for (const row of raw) {
+        const unit = byId.get(row.u_id);
+        if (!unit) continue;
+        const list = byAgreement.get(row.link_agreement_id);
+        if (list) list.push(unit);
+        else byAgreement.set(row.link_agreement_id, [unit]);
+      }
+      return agreementIds.map((id) => (byAgreement.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id)));
     }),
   };
 }
