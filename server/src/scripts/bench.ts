@@ -250,6 +250,12 @@ function record(m: Measurement, r: autocannon.Result): void {
   m.failures += r.errors + r.timeouts + r.non2xx;
 }
 
+/** Waits (at most 5 s) until no client of the pools is checked out. */
+async function settled(pools: (pg.Pool | undefined)[]): Promise<void> {
+  const busy = () => pools.some((p) => p && p.totalCount - p.idleCount > 0);
+  for (let waited = 0; busy() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 const empty = (): Measurement => ({ requests: 0, seconds: 0, p99: [], p50: [], failures: 0 });
 const rps = (m: Measurement) => m.requests / m.seconds;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -392,7 +398,9 @@ async function main(): Promise<number> {
     console.log(`${failed} target(s) missed${REPORT_ONLY ? ' (BENCH_REPORT_ONLY: not failing)' : ''}.`);
     return REPORT_ONLY ? 0 : 1;
   } finally {
-    // Apollo's drain plugin closes the server once the requests still in flight are answered.
+    // autocannon hangs up at the end of a run with requests still being served: let them finish
+    // their SQL before the pools close, then let Apollo's drain plugin close the server.
+    await settled([pool, (ds.driver as unknown as { master?: pg.Pool }).master]);
     await apollo?.stop();
     await pool.end();
     if (ds.isInitialized) await ds.destroy();
