@@ -8,7 +8,14 @@ import './styles/app.css';
 const i18n = await initI18n();
 const client = createApolloClient();
 
-createRoot(document.getElementById('root')!).render(
+// A render error React recovered from is still an error in Insyn's code: report what caused it
+// (React's own report names only the recovery), so it can be found and fixed.
+createRoot(document.getElementById('root')!, {
+  onRecoverableError: (error, info) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    console.error('Recovered from a render error:', cause instanceof Error ? `${cause.name}: ${cause.message}\n${cause.stack ?? ''}` : cause, info.componentStack ?? '');
+  },
+}).render(
   <StrictMode>
     <App client={client} i18n={i18n} />
   </StrictMode>,
