@@ -1,30 +1,14 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, watchPage } from '../support/browser.js';
-import { startInsyn, type InsynProcess } from '../support/insyn.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
+import { logIn, newPage, setUpJourney } from '../support/journey.js';
 
 /** The equal-conditions rules in Chromium, without login: the conditions in force, the decisions, two versions compared with the keyboard. */
-let insyn: InsynProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  insyn = await startInsyn();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (insyn) {
-    expect(await insyn.stop()).toBe(0);
-    fs.rmSync(insyn.dataDir, { recursive: true, force: true });
-  }
-});
+const journey = setUpJourney();
 
 async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await page.goto(`${insyn.url}${path}`);
+  const { page, problems } = await newPage(journey.browser, width);
+  await page.goto(`${journey.insyn.url}${path}`);
   await page.locator('main h1').first().waitFor();
   return { page, problems };
 }
@@ -80,13 +64,7 @@ describe('equal conditions', () => {
 
 describe('adopting a new version', () => {
   it('an administrator records a decision: errors named by field, a condition added and moved with the keyboard, version 4 in force', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    await page.goto(`${insyn.url}/logga-in?till=${encodeURIComponent('/likvardiga-villkor')}`);
-    await page.getByLabel('E-postadress').fill('admin@insyn.example');
-    await page.getByLabel('Lösenord', { exact: true }).fill('insyn-demo');
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    const { page, problems } = await logIn(journey.browser, journey.insyn, 'admin@insyn.example', '/likvardiga-villkor');
     await page.getByTestId('adopt-conditions').click();
     const list = page.getByTestId('condition-list');
     await list.waitFor();
@@ -119,6 +97,5 @@ describe('adopting a new version', () => {
     expect(await page.getByTestId('conditions-current').locator('li').count()).toBe(10);
     expect(await page.getByTestId('conditions-history').locator('tbody tr').count()).toBe(4);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
