@@ -1,17 +1,8 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ConnectionType } from '../../common/pagination.js';
 import { DateTimeScalar, LocalDateScalar } from '../../common/scalars.js';
 import { LastResortObligation } from '../last-resort/entities.js';
-
-/**
- * bigint (money: whole kronor, given by the API as Int) and numeric (a percentage) columns as JS
- * numbers, whether or not the driver has already parsed them.
- */
-const asNumber: ValueTransformer = {
-  to: (v: number | null | undefined) => v,
-  from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)),
-};
 
 export enum CompensationMethodKind {
   FIXED_AMOUNT = 'FIXED_AMOUNT',
@@ -41,27 +32,27 @@ export class UnitEconomics {
   year: number;
 
   @Field(() => Int, { description: 'Capitation (ersättning per listad person), whole kronor (SEK).' })
-  @Column({ type: 'bigint', transformer: asNumber })
+  @Column({ type: 'bigint' })
   capitation: number;
 
   @Field(() => Int, { description: 'Visit fees and visit-based reimbursement, whole kronor (SEK).' })
-  @Column({ name: 'visit_fees', type: 'bigint', transformer: asNumber })
+  @Column({ name: 'visit_fees', type: 'bigint' })
   visitFees: number;
 
   @Field(() => Int, { description: 'Goal-related reimbursement, whole kronor (SEK).' })
-  @Column({ name: 'goal_related', type: 'bigint', transformer: asNumber })
+  @Column({ name: 'goal_related', type: 'bigint' })
   goalRelated: number;
 
   @Field(() => Int, { description: 'VAT compensation (momskompensation), whole kronor (SEK); never for in-house units.' })
-  @Column({ name: 'vat_compensation', type: 'bigint', transformer: asNumber })
+  @Column({ name: 'vat_compensation', type: 'bigint' })
   vatCompensation: number;
 
   @Field(() => Int, { description: 'Other reimbursement, whole kronor (SEK).' })
-  @Column({ type: 'bigint', transformer: asNumber })
+  @Column({ type: 'bigint' })
   other: number;
 
   @Field(() => Int, { nullable: true, description: 'Full cost of the year, whole kronor (SEK): in-house units only; none when not reported.' })
-  @Column({ name: 'full_cost', type: 'bigint', nullable: true, transformer: asNumber })
+  @Column({ name: 'full_cost', type: 'bigint', nullable: true })
   fullCost: number | null;
 
   @Field(() => String, { description: 'MANUAL, IMPORT or SEED.' })
@@ -102,15 +93,15 @@ export class CompensationMethod {
   method: CompensationMethodKind;
 
   @Field(() => Int, { nullable: true, description: 'FIXED_AMOUNT: the amount per year, whole kronor (SEK).' })
-  @Column({ name: 'fixed_amount', type: 'bigint', nullable: true, transformer: asNumber })
+  @Column({ name: 'fixed_amount', type: 'bigint', nullable: true })
   fixedAmount: number | null;
 
   @Field(() => Float, { nullable: true, description: 'SOLE_PROVIDER_DEFICIT: share of the deficit compensated, percent (none = 100).' })
-  @Column({ name: 'share_percent', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: asNumber })
+  @Column({ name: 'share_percent', type: 'numeric', precision: 5, scale: 2, nullable: true })
   sharePercent: number | null;
 
   @Field(() => Int, { nullable: true, description: 'SOLE_PROVIDER_DEFICIT: the most paid in a year, whole kronor (SEK) (none = no cap).' })
-  @Column({ name: 'cap_amount', type: 'bigint', nullable: true, transformer: asNumber })
+  @Column({ name: 'cap_amount', type: 'bigint', nullable: true })
   capAmount: number | null;
 
   @Field(() => String)
@@ -175,7 +166,7 @@ export class CompensationDecision {
   unitId: string;
 
   @Field(() => Int, { description: 'Whole kronor (SEK).' })
-  @Column({ type: 'bigint', transformer: asNumber })
+  @Column({ type: 'bigint' })
   amount: number;
 
   @Field(() => String, { description: 'The grounds of the decision, in words.' })
