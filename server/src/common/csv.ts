@@ -113,3 +113,19 @@ export function parseDecimal(v: string): number {
 /** An HSA-id looks like SE2321000214-E123. */
 export const HSA_ID = /^SE\d{10}-[A-Za-z0-9]+$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The unit (column `hsa_id` or `unit_id`) and the year of a row of a per-unit-and-year file,
+ * every problem with them added to `problems`.
+ */
+export function readUnitYear(row: CsvRow, problems: RowProblem[]): { hsaId: string | null; unitId: string | null; year: number } {
+  const { line, get, has } = row;
+  const hsaId = get('hsa_id') || null;
+  const unitId = get('unit_id') || null;
+  if (!hsaId && !unitId) problems.push({ line, column: has('hsa_id') ? 'hsa_id' : 'unit_id', message: 'Give the unit' });
+  if (unitId && !UUID.test(unitId)) problems.push({ line, column: 'unit_id', message: 'Not a unit id' });
+  if (hsaId && !HSA_ID.test(hsaId)) problems.push({ line, column: 'hsa_id', message: 'An HSA-id looks like SE2321000214-E123' });
+  const year = parseWhole(get('year'));
+  if (!(year >= 2000 && year <= 2100)) problems.push({ line, column: 'year', message: 'A year between 2000 and 2100' });
+  return { hsaId, unitId, year };
+}

@@ -9,7 +9,7 @@
  * names are written over stored economics; a column left out keeps what is stored (a new row
  * gets 0, and no full cost, for it).
  */
-import { HSA_ID, UUID, parseWhole, readCsv, type RowProblem } from '../../common/csv.js';
+import { readCsv, readUnitYear, type RowProblem } from '../../common/csv.js';
 
 export const ECONOMICS_CSV_MAX_BYTES = 900 * 1024;
 export const ECONOMICS_CSV_MAX_ROWS = 10_000;
@@ -72,15 +72,10 @@ export function parseEconomicsCsv(text: string): { rows: EconomicsRow[]; columns
   const columns = AMOUNT_COLUMNS.filter((c) => read.rows[0].has(c));
   const rows: EconomicsRow[] = [];
   const seen = new Map<string, number>();
-  for (const { line, get, has } of read.rows) {
+  for (const row of read.rows) {
+    const { line, get } = row;
     const before = problems.length;
-    const hsaId = get('hsa_id') || null;
-    const unitId = get('unit_id') || null;
-    if (!hsaId && !unitId) problems.push({ line, column: has('hsa_id') ? 'hsa_id' : 'unit_id', message: 'Give the unit' });
-    if (unitId && !UUID.test(unitId)) problems.push({ line, column: 'unit_id', message: 'Not a unit id' });
-    if (hsaId && !HSA_ID.test(hsaId)) problems.push({ line, column: 'hsa_id', message: 'An HSA-id looks like SE2321000214-E123' });
-    const year = parseWhole(get('year'));
-    if (!(year >= 2000 && year <= 2100)) problems.push({ line, column: 'year', message: 'A year between 2000 and 2100' });
+    const { hsaId, unitId, year } = readUnitYear(row, problems);
     const amounts: Record<string, number | null> = {};
     for (const column of AMOUNT_COLUMNS) {
       const cell = get(column);

@@ -3,7 +3,7 @@
  * naming the columns. Columns: `hsa_id` or `unit_id` (one of them), `year`, `month` (optional,
  * 1–12; empty for the whole year), `listed_persons` (a whole number ≥ 0).
  */
-import { HSA_ID, UUID, parseWhole, readCsv, type RowProblem } from '../../common/csv.js';
+import { parseWhole, readCsv, readUnitYear, type RowProblem } from '../../common/csv.js';
 
 export const LISTING_CSV_MAX_BYTES = 900 * 1024;
 export const LISTING_CSV_MAX_ROWS = 20_000;
@@ -33,15 +33,9 @@ export function parseListingCsv(text: string): { rows: ListingRow[]; problems: R
   const rows: ListingRow[] = [];
   const seen = new Map<string, number>();
   for (const row of read.rows) {
-    const { line, get, has } = row;
+    const { line, get } = row;
     const before = problems.length;
-    const hsaId = get('hsa_id') || null;
-    const unitId = get('unit_id') || null;
-    if (!hsaId && !unitId) problems.push({ line, column: has('hsa_id') ? 'hsa_id' : 'unit_id', message: 'Give the unit' });
-    if (unitId && !UUID.test(unitId)) problems.push({ line, column: 'unit_id', message: 'Not a unit id' });
-    if (hsaId && !HSA_ID.test(hsaId)) problems.push({ line, column: 'hsa_id', message: 'An HSA-id looks like SE2321000214-E123' });
-    const year = parseWhole(get('year'));
-    if (!(year >= 2000 && year <= 2100)) problems.push({ line, column: 'year', message: 'A year between 2000 and 2100' });
+    const { hsaId, unitId, year } = readUnitYear(row, problems);
     const monthText = get('month');
     const month = monthText === '' ? null : parseWhole(monthText);
     if (month !== null && !(month >= 1 && month <= 12)) problems.push({ line, column: 'month', message: 'A month 1–12, or empty for the whole year' });
