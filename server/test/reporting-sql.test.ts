@@ -172,3 +172,61 @@ describe('SQL statements per request do not grow with the data', () => {
     expect(many.statements).toBe(few.statements);
   });
 });
+
+describe('a report and a page of reports load what they refer to with them', () => {
+  // The operations of the throughput bench (docs/performance.md): the cost of GraphQL over the
+  // SQL behind it is mostly its statements, so their number is fixed here.
+  const ONE = /* GraphQL */ `
+    query($id: ID!) {
+      report(id: $id) {
+        id reference status dueAt submittedAt version
+        round { id name period }
+        provider { id name ownership }
+        agreement { id reference units { id name } }
+        answers { question { id code } value note }
+      }
+    }
+  `;
+  const PAGE = /* GraphQL */ `
+    fragment Refs on Report { round { id name } ...More }
+    fragment More on Report { provider { id name } agreement { id reference units { id name } } }
+    {
+      reports(first: 20) {
+        totalCount
+        pageInfo { hasNextPage }
+        edges { node { id reference status ...Refs } }
+      }
+    }
+  `;
+
+  it('one report: the session, the report joined with its round, provider and agreement, its answers with their questions, the units', async () => {
+    const { reportId } = await openReport(app.ds, templateId, agreements[2]);
+    await answer(reportId, 25);
+    const { statements, data } = await count(ONE, { id: reportId });
+    expect(data.report.round.name).toBeTruthy();
+    expect(data.report.provider.name).toBe('Mätvård AB');
+    expect(data.report.agreement.reference).toBe(agreements[2]);
+    expect(data.report.agreement.units.map((u: any) => u.name)).toEqual(['Mätvårdcentralen 3']);
+    expect(data.report.answers).toHaveLength(25);
+    expect(data.report.answers.every((a: any) => a.question.code === a.value)).toBe(true);
+    expect(statements).toBe(4);
+  });
+
+  it('a page of reports: the session, the count, the page joined with rounds, providers and agreements (also through fragments), the units', async () => {
+    const { statements, data } = await count(PAGE);
+    const nodes = data.reports.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(1);
+    expect(nodes.every((n: any) => n.round.name && n.provider.name === 'Mätvård AB' && n.agreement.units.length === 1)).toBe(true);
+    expect(statements).toBe(4);
+  });
+
+  it('a page without related fields reads no rounds, providers or agreements', async () => {
+    const sql = await app.captureSql(async () => {
+      const res = await provider.gql('{ reports(first: 5) { totalCount edges { node { id status } } } }');
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.reports.edges.length).toBeGreaterThan(0);
+    });
+    expect(sql.some((s) => /\bFROM "report"/i.test(s))).toBe(true);
+    expect(sql.filter((s) => /"follow_up_round"|"agreement"|JOIN "provider"|FROM "provider"/.test(s))).toEqual([]);
+  });
+});

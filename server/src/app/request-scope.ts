@@ -11,8 +11,11 @@ export const requestScope = new AsyncLocalStorage<RequestScope>();
 /** Counts every SQL statement, per request and in total (tests read the total). */
 export const sqlCounter = {
   total: 0,
-  record(): void {
+  /** When set, every statement's text is added to it (tests read which tables a request touched). */
+  captured: null as string[] | null,
+  record(query: string): void {
     this.total++;
+    this.captured?.push(query);
     const scope = requestScope.getStore();
     if (scope) scope.sqlStatements++;
   },

@@ -110,18 +110,22 @@ export async function keysetPage<T extends ObjectLiteral>(
     keys: string[];
     direction?: 'ASC' | 'DESC';
     keyOf: (row: T) => (string | number)[];
+    /** Joins for the page's rows only (related rows to load with them), not for the count. */
+    joinPage?: (page: SelectQueryBuilder<T>) => void;
   },
 ): Promise<Connection<T>> {
   const size = pageSize(options.first);
   const cursor = decodeCursor(options.after, options.keys.length);
   const direction = options.direction ?? 'ASC';
-  const totalCount = await qb.clone().getCount();
+  const count = qb.clone();
+  options.joinPage?.(qb);
   if (cursor) {
     const params = Object.fromEntries(cursor.map((v, i) => [`keyset${i}`, v]));
     const placeholders = cursor.map((_, i) => `:keyset${i}`).join(', ');
     qb.andWhere(`(${options.keys.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${placeholders})`, params);
   }
   options.keys.forEach((key, i) => (i === 0 ? qb.orderBy(key, direction) : qb.addOrderBy(key, direction)));
-  const rows = await qb.limit(size + 1).getMany();
+  // The count and the page are independent: two statements at once, not one after the other.
+  const [totalCount, rows] = await Promise.all([count.getCount(), qb.limit(size + 1).getMany()]);
   return toConnection(rows, size, totalCount, options.keyOf);
 }

@@ -7,7 +7,7 @@ export class SqlLogger implements TypeOrmLogger {
   constructor(private readonly out: Logger) {}
 
   logQuery(query: string): void {
-    sqlCounter.record();
+    sqlCounter.record(query);
     if (this.out.isLevelEnabled('trace')) {
       this.out.trace({ requestId: requestScope.getStore()?.requestId, query }, 'sql');
     }

@@ -36,6 +36,8 @@ export interface TestApp {
   login(email: string, password?: string): Promise<Client>;
   /** SQL statements run while `fn` ran. */
   countSql(fn: () => Promise<unknown>): Promise<number>;
+  /** The SQL statements run while `fn` ran. */
+  captureSql(fn: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const before = sqlCounter.total;
       await fn();
       return sqlCounter.total - before;
+    },
+    async captureSql(fn) {
+      const captured: string[] = [];
+      sqlCounter.captured = captured;
+      try {
+        await fn();
+      } finally {
+        sqlCounter.captured = null;
+      }
+      return captured;
     },
     async close() {
       await http.apollo.stop();

@@ -5,15 +5,36 @@ import { Answer, Attachment, FollowUpRound, Question, Report, ReportTemplate, Se
 import type { ReportProgress } from './types.js';
 
 export function createReportingLoaders(em: EntityManager) {
+  const questionById = byKey<Question, string>(em, Question, 'id');
+  // A report's answers with their questions in one statement: whoever reads answers reads what
+  // they answer, and the questions go to questionById for the answers' field resolvers.
+  const answersByReport = new DataLoader<string, Answer[]>(async (reportIds) => {
+    const rows = (await em
+      .getRepository(Answer)
+      .createQueryBuilder('a')
+      .leftJoinAndMapOne('a.joinedQuestion', Question, 'q', 'q.id = a.question_id')
+      .where('a.report_id IN (:...ids)', { ids: [...reportIds] })
+      .orderBy('a.question_id', 'ASC')
+      .getMany()) as (Answer & { joinedQuestion?: Question | null })[];
+    const byReport = new Map<string, Answer[]>();
+    for (const answer of rows) {
+      if (answer.joinedQuestion) questionById.prime(answer.joinedQuestion.id, answer.joinedQuestion);
+      delete answer.joinedQuestion;
+      const list = byReport.get(answer.reportId);
+      if (list) list.push(answer);
+      else byReport.set(answer.reportId, [answer]);
+    }
+    return reportIds.map((id) => byReport.get(id) ?? []);
+  });
   return {
     reportById: byKey<Report, string>(em, Report, 'id'),
     roundById: byKey<FollowUpRound, string>(em, FollowUpRound, 'id'),
     templateById: byKey<ReportTemplate, string>(em, ReportTemplate, 'id'),
-    questionById: byKey<Question, string>(em, Question, 'id'),
+    questionById,
     sectionsByTemplate: groupedBy<Section, string>(em, Section, 'templateId', { position: 'ASC' }),
     questionsBySection: groupedBy<Question, string>(em, Question, 'sectionId', { position: 'ASC' }),
     questionsByTemplate: groupedBy<Question, string>(em, Question, 'templateId', { sectionId: 'ASC', position: 'ASC' }),
-    answersByReport: groupedBy<Answer, string>(em, Answer, 'reportId', { questionId: 'ASC' }),
+    answersByReport,
     submissionsByReport: groupedBy<Submission, string>(em, Submission, 'reportId', { receivedAt: 'ASC' }),
     attachmentsByReport: groupedBy<Attachment, string>(em, Attachment, 'reportId', { createdAt: 'ASC' }),
     progressByReport: new DataLoader<string, ReportProgress>(async (ids) => {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../app/context.js';
 import { access } from '../../common/access.js';
 import { notFound } from '../../common/errors.js';
@@ -12,7 +13,7 @@ import { ReportOrder, ReportStatus, TemplateStatus } from './enums.js';
 import { CreateFollowUpRoundInput } from './round-inputs.js';
 import { roundService } from './rounds.js';
 import { attachmentService } from './attachments.js';
-import { canEdit, reportService } from './reports.js';
+import { canEdit, reportService, selectedRelations } from './reports.js';
 import { ReportTemplateInput } from './template-inputs.js';
 import { templateService } from './templates.js';
 import { AnswerInput, ReportConnection, ReportFilter, ReportProgress, StatusCount } from './types.js';
@@ -93,13 +94,14 @@ export class ReportingResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('orderBy', () => ReportOrder, { defaultValue: ReportOrder.DUE_AT }) orderBy: ReportOrder,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReportConnection> {
-    return reportService.reports(ctx, filter, first, after, orderBy);
+    return reportService.reports(ctx, filter, first, after, orderBy, selectedRelations(info, 'edges', 'node'));
   }
 
   @Query(() => Report, { nullable: true })
-  report(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Report> {
-    return reportService.readableReport(ctx, id);
+  report(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo): Promise<Report> {
+    return reportService.readableReport(ctx, id, selectedRelations(info));
   }
 
   @Mutation(() => ReportTemplate, { description: 'ADMIN: a new template (version 1, draft).' })
