@@ -125,6 +125,15 @@ describe('unit economics', () => {
       input: { capitation: 8_000_000, visitFees: 1_250_001, goalRelated: 400_000, other: 100_000, fullCost: 12_000_000 },
     });
     expect(fixed.data!.setUnitEconomics).toMatchObject({ version: 2, fullCost: 12_000_000 });
+    // The same figures again: nothing to store, no new version, no audit event.
+    const same = await reviewer.gql(SET_ECONOMICS, {
+      u: u.sole,
+      y: 2025,
+      v: 2,
+      input: { capitation: 8_000_000, visitFees: 1_250_001, goalRelated: 400_000, other: 100_000, fullCost: 12_000_000 },
+    });
+    expect(same.errors).toBeUndefined();
+    expect(same.data!.setUnitEconomics).toMatchObject({ version: 2, fullCost: 12_000_000, source: 'MANUAL' });
     const stale = await admin.gql(SET_ECONOMICS, { u: u.sole, y: 2025, v: 1, input: { capitation: 1 } });
     expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     const none = await admin.gql(SET_ECONOMICS, { u: u.sole, y: 2025, v: null, input: { capitation: 1 } });
@@ -233,7 +242,7 @@ describe('unit economics', () => {
     expect(await count('audit_event')).toBe(auditBefore);
   });
 
-  it('stores a good file (BOM, `;`, spaces between thousands, a zero decimal part) in one go with one audit event, and upserts with a new version', async () => {
+  it('stores a good file (BOM, `;`, spaces between thousands, a zero decimal part) in one go with one audit event, and leaves a stored row it repeats as it was', async () => {
     const csv = [
       '\uFEFFhsa_id;year;capitation;visit_fees;goal_related;vat_compensation;other;full_cost',
       'SE2321000214-T1;2026;8 100 000,00;1 300 000;400 000;0;100 000;12 500 000',
@@ -257,7 +266,9 @@ describe('unit economics', () => {
     const stored = await one('SELECT capitation, visit_fees FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder]);
     expect(stored).toEqual({ capitation: 5_000_000, visit_fees: 700_001 });
     const again = await auditor.gql(`query($u: ID!) { unitEconomics(year: 2025, filter: { unitId: $u }) { edges { node { version source } } } }`, { u: u.sole });
-    expect(again.data!.unitEconomics.edges).toEqual([{ node: { version: 3, source: 'IMPORT' } }]);
+    // Ensamby 2025 had these figures already: it keeps its version and source, so a proposal
+    // made on it stays the same.
+    expect(again.data!.unitEconomics.edges).toEqual([{ node: { version: 2, source: 'MANUAL' } }]);
     const audit = await app.ds.query(`SELECT after FROM audit_event WHERE action = 'UNIT_ECONOMICS_IMPORTED' ORDER BY id`);
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ rows: 4, units: 3, years: [2025, 2026] });
@@ -299,6 +310,7 @@ describe('unit economics', () => {
         { unitId: u.nom, year: 2028, before: null, after: { capitation: 0, visitFees: 50_000, goalRelated: 0, vatCompensation: 0, other: 0, fullCost: null } },
       ],
     });
+    expect(await one('SELECT version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoPrivate])).toEqual({ version: 1 });
   });
 
   it('pages the economics of a year by unit name', async () => {
@@ -385,7 +397,7 @@ describe('methods and proposals', () => {
     ]);
     expect(value('METHOD')).toMatchObject({ text: 'SOLE_PROVIDER_DEFICIT', source: 'METHOD', sourceDetail: 'v1, RS/10/2024' });
     expect(value('SOLE_PROVIDER')).toMatchObject({ text: 'YES', source: 'COVERAGE' });
-    expect(value('VISIT_FEES')).toMatchObject({ amount: 1_250_001, source: 'UNIT_ECONOMICS', sourceDetail: 'Ensamby hälsocentral 2025, v3 (IMPORT)' });
+    expect(value('VISIT_FEES')).toMatchObject({ amount: 1_250_001, source: 'UNIT_ECONOMICS', sourceDetail: 'Ensamby hälsocentral 2025, v2 (MANUAL)' });
     expect(value('REIMBURSEMENT').amount).toBe(9_750_001);
     expect(value('FULL_COST').amount).toBe(12_000_000);
     expect(value('DEFICIT').amount).toBe(2_249_999);

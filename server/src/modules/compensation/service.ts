@@ -193,7 +193,9 @@ const KEY_OF_COLUMN: Record<AmountColumn, keyof EconomicsRecord> = {
 
 /**
  * Inserts or updates economics of units and years. A new row gets every figure given; a stored
- * row gets only `columns` (the amount columns the source had), keeping the rest.
+ * row gets only `columns` (the amount columns the source had), keeping the rest. A stored row
+ * whose figures the source repeats unchanged keeps its version and source: a decision made on it
+ * still holds.
  */
 async function upsertEconomics(
   em: EntityManager,
@@ -207,7 +209,8 @@ async function upsertEconomics(
     await em.query(
       `INSERT INTO unit_economics (unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, full_cost, source)
        SELECT *, $9::text FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
-       ON CONFLICT (unit_id, year) DO UPDATE SET ${[...set, 'source = EXCLUDED.source'].join(', ')}, version = unit_economics.version + 1, updated_at = now()`,
+       ON CONFLICT (unit_id, year) DO UPDATE SET ${[...set, 'source = EXCLUDED.source'].join(', ')}, version = unit_economics.version + 1, updated_at = now()
+       WHERE (${columns.map((c) => `unit_economics.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `EXCLUDED.${c}`).join(', ')})`,
       [
         b.map((r) => r.unitId),
         b.map((r) => r.year),
@@ -251,7 +254,10 @@ export const compensationService = {
     return toConnection(rows.map(economicsFromRow), size, n, (e) => [names.get(e.id)!, e.id]);
   },
 
-  /** Hand entry of a unit's economics for a year; replaces every figure (CONFLICT on a stale version). */
+  /**
+   * Hand entry of a unit's economics for a year; replaces every figure (CONFLICT on a stale
+   * version). The same figures again change nothing.
+   */
   async setEconomics(ctx: Context, unitId: string, y: number, expectedVersion: number | null | undefined, input: UnitEconomicsInput): Promise<UnitEconomics> {
     await access.requireWriter(ctx, [...KEEPERS]);
     if (!isId(unitId)) throw notFound('Unit');
@@ -287,6 +293,9 @@ export const compensationService = {
         if (expectedVersion == null || row.version !== expectedVersion) throw conflict(row.version);
         const before = recordOf(economicsFromRow(row));
         const changes = diff(before, record);
+        // Saving the figures as they are stores nothing: no new version, no audit event, and a
+        // proposal made on them stays the same.
+        if (!changes) return row.id as string;
         await em.query(
           `UPDATE unit_economics SET capitation = $3, visit_fees = $4, goal_related = $5, vat_compensation = $6, other = $7, full_cost = $8,
              source = 'MANUAL', version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
