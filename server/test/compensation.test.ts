@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoRegion } from '../src/db/seed/demo.js';
 import type { CompensationMethod, UnitEconomics } from '../src/modules/compensation/entities.js';
 import { computeProposal, shareOfDeficit } from '../src/modules/compensation/proposal.js';
+import { lockEconomicsYears } from '../src/modules/compensation/service.js';
 import { createTestApp, type Client, type TestApp } from './support/app.js';
 
 /**
@@ -596,6 +597,44 @@ describe('decisions', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.decideCompensation).toMatchObject({ amount: 800_000, method: { version: 3 } });
     expect(ok.data!.decideCompensation.inputs.find((i: any) => i.key === 'FIXED_AMOUNT').amount).toBe(800_000);
+  });
+
+  it('waits for economics being stored for its year, and is refused when they change the proposal, also for a row that did not exist', async () => {
+    // Nothing stored for Ensamby 2027 yet: the decider opens a proposal without economics.
+    expect(await one('SELECT count(*)::int AS n FROM unit_economics WHERE unit_id = $1 AND year = 2027', [u.sole])).toEqual({ n: 0 });
+    const opened = await seen(o.sole, 2027);
+    const writer = app.ds.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    try {
+      // Someone is storing Ensamby's 2027 economics, as every economics writer does.
+      await lockEconomicsYears(writer.manager, [2027]);
+      await writer.query(
+        `INSERT INTO unit_economics (unit_id, year, capitation, visit_fees, goal_related, vat_compensation, other, full_cost, source)
+         VALUES ($1, 2027, 9000000, 0, 0, 0, 0, 11000000, 'MANUAL')`,
+        [u.sole],
+      );
+      const before = await count('compensation_decision');
+      const deciding = reviewer.gql(DECIDE, {
+        input: { obligationId: o.sole, year: 2027, amount: 1, basis: 'Underskott', decisionReference: 'RS/50/2027', decidedOn: '2027-03-01', fingerprint: opened },
+      });
+      // The decision waits for the economics of its year…
+      for (let i = 0; ; i++) {
+        const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'advisory' AND datname = current_database()`);
+        if (n > 0) break;
+        if (i > 200) throw new Error('the decision did not wait for the economics');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await writer.commitTransaction();
+      // …and recomputes on what was stored meanwhile: not the proposal the decider saw.
+      const res = await deciding;
+      expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+      expect(res.errors![0].extensions.currentFingerprint).toBe(await seen(o.sole, 2027));
+      expect(await count('compensation_decision')).toBe(before);
+    } finally {
+      if (writer.isTransactionActive) await writer.rollbackTransaction();
+      await writer.release();
+    }
   });
 
   it('refuses a year the obligation is not valid in', async () => {

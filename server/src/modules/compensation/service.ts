@@ -191,6 +191,18 @@ const KEY_OF_COLUMN: Record<AmountColumn, keyof EconomicsRecord> = {
   full_cost: 'fullCost',
 };
 
+/** Advisory lock class of the economics of a year (the second key is the year). */
+const ECONOMICS_LOCK = 0x45434f4e;
+
+/**
+ * Holds the economics of the given years until the transaction ends: writers of economics take it
+ * before they write, a compensation decision before it recomputes its proposal, so a decision
+ * never stands on figures that change (or appear) while it is made. Years in order: no deadlock.
+ */
+export async function lockEconomicsYears(em: EntityManager, years: Iterable<number>): Promise<void> {
+  for (const y of [...new Set(years)].sort((a, b) => a - b)) await em.query('SELECT pg_advisory_xact_lock($1, $2)', [ECONOMICS_LOCK, y]);
+}
+
 /**
  * Inserts or updates economics of units and years. A new row gets every figure given; a stored
  * row gets only `columns` (the amount columns the source had), keeping the rest. A stored row
@@ -203,6 +215,7 @@ async function upsertEconomics(
   source: 'IMPORT' | 'SEED',
   columns: readonly AmountColumn[] = AMOUNT_COLUMNS,
 ): Promise<void> {
+  await lockEconomicsYears(em, rows.map((r) => r.year));
   const set = columns.map((c) => `${c} = EXCLUDED.${c}`);
   for (let i = 0; i < rows.length; i += 2000) {
     const b = rows.slice(i, i + 2000);
@@ -279,6 +292,7 @@ export const compensationService = {
         if (unit.ownership === 'IN_HOUSE' && record.vatCompensation !== 0) fields.push({ path: 'input.vatCompensation', message: 'In-house units get no VAT compensation' });
         if (unit.ownership !== 'IN_HOUSE' && record.fullCost !== null) fields.push({ path: 'input.fullCost', message: 'Full cost is kept for in-house units only' });
         if (fields.length) throw badUserInput(fields, fields[0].message);
+        await lockEconomicsYears(em, [y]);
         const [row] = await em.query('SELECT * FROM unit_economics WHERE unit_id = $1 AND year = $2 FOR UPDATE', [unitId, y]);
         if (!row) {
           if (expectedVersion != null) throw conflict(0, 'The economics you edited are not stored; reload');
@@ -339,6 +353,8 @@ export const compensationService = {
       if (resolved.problems.length) {
         throw badUserInput(toFields(resolved.problems), `${resolved.problems.length} rows have errors; nothing was stored`);
       }
+      // The file's years first, then its rows (the order every writer of economics keeps).
+      await lockEconomicsYears(em, resolved.rows.map((r) => r.year));
       // What each row was and becomes: only the file's columns change a stored row.
       const stored: Record<string, unknown>[] = await em.query(
         `SELECT e.* FROM unit_economics e JOIN unnest($1::uuid[], $2::int[]) AS f(unit_id, year) ON f.unit_id = e.unit_id AND f.year = e.year
@@ -485,8 +501,9 @@ export const compensationService = {
 
   /**
    * A compensation decision on the proposal its decider saw (`fingerprint`). The proposal is
-   * recomputed inside the decision's transaction, after locking what it reads (the obligation,
-   * which also holds back new method versions, and the holder's economics of the year); when it
+   * recomputed inside the decision's transaction, after locking what it reads (the economics of
+   * the year, also rows not stored yet, and the obligation, which also holds back new method
+   * versions); when it
    * is not the one seen, CONFLICT and nothing is stored. The decision keeps that proposal's inputs
    * and method version. When a decision is in force for the obligation and year, the new one must
    * replace it.
@@ -497,9 +514,11 @@ export const compensationService = {
     if (!isId(d.obligationId)) throw notFound('Obligation');
     const id = await ctx.em
       .transaction(async (em) => {
+        // The year's economics (also rows not yet stored), then the obligation, which also holds
+        // back new method versions.
+        await lockEconomicsYears(em, [d.year]);
         const [obligation] = await em.query('SELECT id, unit_id FROM last_resort_obligation WHERE id = $1 FOR UPDATE', [d.obligationId]);
         if (!obligation) throw notFound('Obligation');
-        await em.query('SELECT id FROM unit_economics WHERE unit_id = $1 AND year = $2 FOR SHARE', [obligation.unit_id, d.year]);
         // The proposal as it is now, read in this transaction.
         const inTransaction: Context = { ...ctx, em, loaders: createRequestLoaders(em) };
         const proposal = (await compensationService.proposals(inTransaction, d.year)).find((p) => p.obligation.id === d.obligationId);
