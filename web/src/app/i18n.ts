@@ -207,14 +207,22 @@ export function loadNamespace(wrapper: I18n, texts: Texts, language: Language): 
 }
 
 /**
+ * What `use` gets when the texts are there: a promise React reads as fulfilled (its `status`)
+ * without waiting.
+ */
+const LOADED: Promise<void> = Object.assign(Promise.resolve(), { status: 'fulfilled' as const, value: undefined });
+
+/**
  * Suspends the component until the texts (namespaces or parts of one) in the current language are
- * loaded; several are fetched at the same time.
+ * loaded; several are fetched at the same time. `use` is called on every render, also when the
+ * texts are there: React replays a component that suspended (a navigation is a transition) and
+ * expects the same calls then, or it fails ("Update hook called on initial render").
  */
 export function useNamespace(...texts: Texts[]): void {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   const missing = texts.filter((t) => loadNamespace(i18n, t, language) !== null);
-  if (missing.length > 0) use(loadAll(i18n, missing, language));
+  use(missing.length > 0 ? loadAll(i18n, missing, language) : LOADED);
 }
 
 /** One promise for several loads, the same on every render while they are on their way (as `use` wants). */
