@@ -29,18 +29,25 @@ export function canEdit(viewer: Viewer | null, report: Pick<Report, 'providerId'
 }
 
 /**
- * The rows a report refers to that the operation reads: loaded in the statement that loads the
- * report (joined) instead of one statement each after it.
+ * What the operation reads of a report besides its own fields: its round, provider and agreement
+ * are loaded in the statement that loads the report (joined) instead of one statement each after
+ * it; its answers at the same time as the report.
  */
 export interface ReportRelations {
   round: boolean;
   provider: boolean;
   agreement: boolean;
+  answers: boolean;
 }
 
 /** The relations the operation selects on the reports at `path` below the field being resolved. */
 export function selectedRelations(info: GraphQLResolveInfo, ...path: string[]): ReportRelations {
-  return { round: selects(info, ...path, 'round'), provider: selects(info, ...path, 'provider'), agreement: selects(info, ...path, 'agreement') };
+  return {
+    round: selects(info, ...path, 'round'),
+    provider: selects(info, ...path, 'provider'),
+    agreement: selects(info, ...path, 'agreement'),
+    answers: selects(info, ...path, 'answers'),
+  };
 }
 
 type Joined = Report & { joinedRound?: FollowUpRound | null; joinedProvider?: Provider | null; joinedAgreement?: Agreement | null };
@@ -64,19 +71,26 @@ function primeRelations(ctx: Context, reports: Report[]): void {
   }
 }
 
-const NO_RELATIONS: ReportRelations = { round: false, provider: false, agreement: false };
+const NO_RELATIONS: ReportRelations = { round: false, provider: false, agreement: false, answers: false };
 
-/** A report the viewer may read, or NOT_FOUND (the same for someone else's report and for no report). */
+async function loadReport(ctx: Context, reportId: string, relations: ReportRelations): Promise<Report | null> {
+  if (!relations.round && !relations.provider && !relations.agreement) return ctx.loaders.reportById.load(reportId);
+  const qb = ctx.em.getRepository(Report).createQueryBuilder('r').where('r.id = :id', { id: reportId });
+  joinRelations(qb, relations);
+  const report = await qb.getOne();
+  if (report) primeRelations(ctx, [report]);
+  return report;
+}
+
+/**
+ * A report the viewer may read, or NOT_FOUND (the same for someone else's report and for no report).
+ * The viewer, the report and the answers asked for are read at the same time; nothing of them is
+ * answered before the viewer is known to may read the report.
+ */
 export async function readableReport(ctx: Context, reportId: string, relations: ReportRelations = NO_RELATIONS): Promise<Report> {
-  const viewer = await access.require(ctx, [...READ_ALL, 'PROVIDER']);
-  let report: Report | null = null;
-  if (!isId(reportId)) report = null;
-  else if (relations.round || relations.provider || relations.agreement) {
-    const qb = ctx.em.getRepository(Report).createQueryBuilder('r').where('r.id = :id', { id: reportId });
-    joinRelations(qb, relations);
-    report = await qb.getOne();
-    if (report) primeRelations(ctx, [report]);
-  } else report = await ctx.loaders.reportById.load(reportId);
+  const known = isId(reportId);
+  if (known && relations.answers) ctx.loaders.answersByReport.load(reportId).catch(() => undefined);
+  const [viewer, report] = await Promise.all([access.require(ctx, [...READ_ALL, 'PROVIDER']), known ? loadReport(ctx, reportId, relations) : null]);
   if (!report || !access.inScope(access.providerScope(viewer), report.providerId)) throw notFound('Report');
   return report;
 }
