@@ -6,7 +6,7 @@ import { paths } from '../../app/routes';
 import { graphql } from '../../gql';
 import type { ObligationForm_ObligationFragment } from '../../gql/graphql';
 import { isNotFound } from '../../shared/errors';
-import { hasErrors, type FieldMessage } from '../../shared/forms/errors';
+import type { FieldMessage } from '../../shared/forms/errors';
 import { Form, FormActions, SelectField, TextAreaField, TextField, useFormErrors } from '../../shared/forms/Form';
 import { isIsoDate, orNull } from '../../shared/forms/values';
 import { useDocumentTitle } from '../../shared/hooks/useDocumentTitle';
@@ -15,7 +15,8 @@ import { ErrorNotice, Loading } from '../../shared/ui/QueryStates';
 import { forgetLists } from '../access/cache';
 import { ConflictNotice } from '../access/ConflictNotice';
 import { useFlash } from '../access/flash';
-import { fieldsOf, useApiErrors } from '../access/useApiErrors';
+import { fieldsOf } from '../access/useApiErrors';
+import { useVersionedForm } from '../access/useVersionedForm';
 import { NotFoundPanel } from '../admin/NotFoundPanel';
 import { LastResortNav } from './LastResortNav';
 
@@ -166,70 +167,57 @@ function ObligationForm({
 }) {
   const { t } = useTranslation('lastResort');
   const navigate = useNavigate();
-  const form = useFormErrors();
   const endForm = useFormErrors();
-  const mapError = useApiErrors();
   const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<Values>(() => valuesOf(obligation));
-  const [version, setVersion] = useState(obligation?.version ?? 0);
-  const [conflict, setConflict] = useState<ObligationForm_ObligationFragment | null>(null);
   const [endDate, setEndDate] = useState('');
-  const units = useQuery(ObligationUnitsQuery, { variables: { municipalityCode: values.municipalityCode }, skip: !values.municipalityCode });
   const [create, creating] = useMutation(CreateObligationMutation, { update: forgetLists('lastResortObligations', 'lastResortCoverage') });
   const [update, updating] = useMutation(UpdateObligationMutation, { update: forgetLists('lastResortCoverage') });
   const [end, ending] = useMutation(EndObligationMutation, { update: forgetLists('lastResortCoverage') });
   const busy = creating.loading || updating.loading || ending.loading;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  const check = () => {
-    const fields: Record<string, FieldMessage> = {};
-    if (!values.municipalityCode) fields['municipalityCode'] = { text: t('register.municipalityMissing') };
-    if (!values.choiceSystemId) fields['choiceSystemId'] = { text: t('register.choiceSystemMissing') };
-    if (!values.unitId) fields['unitId'] = { text: t('register.holderMissing') };
-    if (!values.minimumService.trim()) fields['minimumService'] = { text: t('register.minimumServiceMissing') };
-    if (values.openingDaysPerWeek && !/^[1-7]$/.test(values.openingDaysPerWeek.trim())) fields['openingDaysPerWeek'] = { text: t('register.openingDaysRange') };
-    if (!values.decisionReference.trim()) fields['decisionReference'] = { text: t('register.decisionMissing') };
-    if (!isIsoDate(values.validFrom.trim())) fields['validFrom'] = { text: t('register.dateFormat') };
-    if (values.validTo.trim() && !isIsoDate(values.validTo.trim())) fields['validTo'] = { text: t('register.dateFormat') };
-    else if (values.validTo.trim() && values.validTo.trim() < values.validFrom.trim()) fields['validTo'] = { text: t('register.endBeforeStart') };
-    return { fields, general: [] };
-  };
-
-  const save = async (expectedVersion: number) => {
-    if (busy) return;
-    clearFlash();
-    const checked = check();
-    if (hasErrors(checked)) return form.show(checked);
-    const input = {
-      unitId: values.unitId,
-      minimumService: values.minimumService.trim(),
-      openingDaysPerWeek: values.openingDaysPerWeek.trim() ? Number(values.openingDaysPerWeek.trim()) : null,
-      staffing: orNull(values.staffing),
-      services: orNull(values.services),
-      decisionReference: values.decisionReference.trim(),
-      validFrom: values.validFrom.trim(),
-      validTo: orNull(values.validTo),
-    };
-    try {
+  const { values, set, setValues, version, conflict, form, onSubmit, keepMine, loadSaved, handleError } = useVersionedForm({
+    entity: obligation,
+    valuesOf,
+    versionOf: (o) => o.version,
+    busy,
+    reload,
+    isField: fieldsOf(...FIELDS),
+    announceUseSaved: false,
+    closeOnKeepMine: true,
+    check: (v) => {
+      const fields: Record<string, FieldMessage> = {};
+      if (!v.municipalityCode) fields['municipalityCode'] = { text: t('register.municipalityMissing') };
+      if (!v.choiceSystemId) fields['choiceSystemId'] = { text: t('register.choiceSystemMissing') };
+      if (!v.unitId) fields['unitId'] = { text: t('register.holderMissing') };
+      if (!v.minimumService.trim()) fields['minimumService'] = { text: t('register.minimumServiceMissing') };
+      if (v.openingDaysPerWeek && !/^[1-7]$/.test(v.openingDaysPerWeek.trim())) fields['openingDaysPerWeek'] = { text: t('register.openingDaysRange') };
+      if (!v.decisionReference.trim()) fields['decisionReference'] = { text: t('register.decisionMissing') };
+      if (!isIsoDate(v.validFrom.trim())) fields['validFrom'] = { text: t('register.dateFormat') };
+      if (v.validTo.trim() && !isIsoDate(v.validTo.trim())) fields['validTo'] = { text: t('register.dateFormat') };
+      else if (v.validTo.trim() && v.validTo.trim() < v.validFrom.trim()) fields['validTo'] = { text: t('register.endBeforeStart') };
+      return { fields, general: [] };
+    },
+    submit: async (v, expectedVersion) => {
+      const input = {
+        unitId: v.unitId,
+        minimumService: v.minimumService.trim(),
+        openingDaysPerWeek: v.openingDaysPerWeek.trim() ? Number(v.openingDaysPerWeek.trim()) : null,
+        staffing: orNull(v.staffing),
+        services: orNull(v.services),
+        decisionReference: v.decisionReference.trim(),
+        validFrom: v.validFrom.trim(),
+        validTo: orNull(v.validTo),
+      };
       if (!obligation) {
-        const { data } = await create({ variables: { input: { ...input, municipalityCode: values.municipalityCode, choiceSystemId: values.choiceSystemId } } });
+        const { data } = await create({ variables: { input: { ...input, municipalityCode: v.municipalityCode, choiceSystemId: v.choiceSystemId } } });
         flash(t('register.created', { municipality: data!.createLastResortObligation.municipality.name }), paths.lastResortObligations);
       } else {
         await update({ variables: { id: obligation.id, expectedVersion, input } });
         flash(t('register.saved', { municipality: obligation.municipality.name }), paths.lastResortObligations);
       }
-      form.clear();
       navigate(paths.lastResortObligations);
-    } catch (error) {
-      const { errors, problem } = mapError(error, fieldsOf(...FIELDS));
-      if (problem.code === 'CONFLICT' && obligation) {
-        form.clear();
-        setConflict(await reload());
-        return;
-      }
-      form.show(errors);
-    }
-  };
+    },
+  });
+  const units = useQuery(ObligationUnitsQuery, { variables: { municipalityCode: values.municipalityCode }, skip: !values.municipalityCode });
 
   const endObligation = async () => {
     if (busy || !obligation) return;
@@ -242,13 +230,7 @@ function ObligationForm({
       flash(t('register.ended', { municipality: obligation.municipality.name }), paths.lastResortObligations);
       navigate(paths.lastResortObligations);
     } catch (error) {
-      const { errors, problem } = mapError(error, fieldsOf('validTo'));
-      if (problem.code === 'CONFLICT') {
-        endForm.clear();
-        setConflict(await reload());
-        return;
-      }
-      endForm.show(errors);
+      await handleError(error, { form: endForm, isField: fieldsOf('validTo') });
     }
   };
 
@@ -271,19 +253,11 @@ function ObligationForm({
             { label: t('register.validToLabel'), mine: values.validTo, saved: conflict.validTo ?? '' },
           ]}
           busy={busy}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onUseSaved={() => {
-            setValues(valuesOf(conflict));
-            setVersion(conflict.version);
-            setConflict(null);
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
-      <Form state={form} onSubmit={() => void save(version)} idPrefix="obligation" testId="obligation-form" className="form form--narrow">
+      <Form state={form} onSubmit={onSubmit} idPrefix="obligation" testId="obligation-form" className="form form--narrow">
         {obligation ? (
           <dl className="facts facts--inline">
             <div>

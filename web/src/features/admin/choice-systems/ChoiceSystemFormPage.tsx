@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphql } from '../../../gql';
 import type { ChoiceSystemForm_ChoiceSystemFragment } from '../../../gql/graphql';
 import { paths } from '../../../app/routes';
-import { hasErrors, type FieldMessage } from '../../../shared/forms/errors';
-import { Form, FormActions, TextField, useFormErrors } from '../../../shared/forms/Form';
+import type { FieldMessage } from '../../../shared/forms/errors';
+import { Form, FormActions, TextField } from '../../../shared/forms/Form';
 import { isIsoDate } from '../../../shared/forms/values';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../../shared/hooks/useFormat';
@@ -15,7 +14,8 @@ import { ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
 import { forgetLists } from '../../access/cache';
 import { ConflictNotice } from '../../access/ConflictNotice';
 import { useFlash } from '../../access/flash';
-import { fieldsOf, useApiErrors } from '../../access/useApiErrors';
+import { fieldsOf } from '../../access/useApiErrors';
+import { useVersionedForm } from '../../access/useVersionedForm';
 import { AdminFrame } from '../AdminFrame';
 import { NotFoundPanel } from '../NotFoundPanel';
 import { ChoiceSystemsQuery } from './ChoiceSystemsPage';
@@ -85,32 +85,26 @@ function ChoiceSystemForm({
   const { t } = useTranslation('access');
   const format = useFormat();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const mapError = useApiErrors();
-  const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<Values>(() => valuesOf(choiceSystem));
-  const [version, setVersion] = useState(choiceSystem?.version ?? 0);
-  const [conflict, setConflict] = useState<ChoiceSystemForm_ChoiceSystemFragment | null>(null);
+  const { flash } = useFlash();
   const [create, creating] = useMutation(CreateChoiceSystemMutation, { update: forgetLists('choiceSystems') });
   const [update, updating] = useMutation(UpdateChoiceSystemMutation);
   const busy = creating.loading || updating.loading;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  const check = () => {
-    const fields: Record<string, FieldMessage> = {};
-    if (!/^[A-Z][A-Z0-9_]*$/.test(values.code.trim())) fields['code'] = { text: t('serverMessage.choiceSystemCodeFormat') };
-    if (!values.name.trim()) fields['name'] = { text: t('choiceSystems.nameMissing') };
-    if (values.startedOn && !isIsoDate(values.startedOn)) fields['startedOn'] = { text: t('serverMessage.dateFormat') };
-    return { fields, general: [] };
-  };
-
-  const save = async (expectedVersion: number) => {
-    if (busy) return;
-    clearFlash();
-    const checked = check();
-    if (hasErrors(checked)) return form.show(checked);
-    const input = { code: values.code.trim(), name: values.name.trim(), startedOn: values.startedOn || null };
-    try {
+  const { values, set, conflict, form, onSubmit, keepMine, loadSaved } = useVersionedForm({
+    entity: choiceSystem,
+    valuesOf,
+    versionOf: (c) => c.version,
+    busy,
+    reload,
+    isField: fieldsOf('code', 'name', 'startedOn'),
+    check: (v) => {
+      const fields: Record<string, FieldMessage> = {};
+      if (!/^[A-Z][A-Z0-9_]*$/.test(v.code.trim())) fields['code'] = { text: t('serverMessage.choiceSystemCodeFormat') };
+      if (!v.name.trim()) fields['name'] = { text: t('choiceSystems.nameMissing') };
+      if (v.startedOn && !isIsoDate(v.startedOn)) fields['startedOn'] = { text: t('serverMessage.dateFormat') };
+      return { fields, general: [] };
+    },
+    submit: async (v, expectedVersion) => {
+      const input = { code: v.code.trim(), name: v.name.trim(), startedOn: v.startedOn || null };
       if (!choiceSystem) {
         const { data } = await create({ variables: { input } });
         flash(t('choiceSystems.created', { name: data!.createChoiceSystem.name }), paths.choiceSystems);
@@ -118,18 +112,9 @@ function ChoiceSystemForm({
         const { data } = await update({ variables: { id: choiceSystem.id, expectedVersion, input } });
         flash(t('choiceSystems.saved', { name: data!.updateChoiceSystem.name }), paths.choiceSystems);
       }
-      form.clear();
       navigate(paths.choiceSystems);
-    } catch (error) {
-      const { errors, problem } = mapError(error, fieldsOf('code', 'name', 'startedOn'));
-      if (problem.code === 'CONFLICT' && choiceSystem) {
-        form.clear();
-        setConflict(await reload());
-        return;
-      }
-      form.show(errors);
-    }
-  };
+    },
+  });
 
   return (
     <>
@@ -146,19 +131,11 @@ function ChoiceSystemForm({
             },
           ]}
           busy={busy}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            void save(conflict.version);
-          }}
-          onUseSaved={() => {
-            setValues(valuesOf(conflict));
-            setVersion(conflict.version);
-            setConflict(null);
-            flash(t('conflict.loaded'));
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
-      <Form state={form} onSubmit={() => void save(version)} idPrefix="choice-system" testId="choice-system-form" className="form form--narrow">
+      <Form state={form} onSubmit={onSubmit} idPrefix="choice-system" testId="choice-system-form" className="form form--narrow">
         <TextField name="code" label={t('choiceSystems.code')} hint={t('choiceSystems.codeHint')} width="medium" spellCheck={false} autoComplete="off" value={values.code} onChange={(v) => set('code', v.toUpperCase())} />
         <TextField name="name" label={t('choiceSystems.name')} autoComplete="off" value={values.name} onChange={(v) => set('name', v)} />
         <TextField name="startedOn" label={t('choiceSystems.startedOn')} optional type="date" value={values.startedOn} onChange={(v) => set('startedOn', v)} />

@@ -18,6 +18,7 @@ import { forgetLists } from '../../access/cache';
 import { ConflictNotice } from '../../access/ConflictNotice';
 import { useFlash } from '../../access/flash';
 import { fieldsOf, useApiErrors } from '../../access/useApiErrors';
+import { useVersionedForm } from '../../access/useVersionedForm';
 import { AdminFrame } from '../AdminFrame';
 import { NotFoundPanel } from '../NotFoundPanel';
 
@@ -172,69 +173,51 @@ function IndicatorForm({
   const { t } = useTranslation('access');
   const { t: tMain } = useTranslation();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const mapError = useApiErrors();
-  const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<Values>(() => valuesOf(indicator));
-  const [version, setVersion] = useState(indicator?.version ?? 0);
-  const [conflict, setConflict] = useState<IndicatorForm_IndicatorFragment | null>(null);
+  const { flash } = useFlash();
   const [create, creating] = useMutation(CreateIndicatorMutation, { update: forgetLists('indicators') });
   const [update, updating] = useMutation(UpdateIndicatorMutation);
   const busy = creating.loading || updating.loading;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  const check = () => {
-    const fields: Record<string, FieldMessage> = {};
-    if (!/^[A-Z][A-Z0-9_-]*$/.test(values.code.trim())) fields['code'] = { text: t('serverMessage.indicatorCodeFormat') };
-    if (!values.name.trim()) fields['name'] = { text: t('indicatorsAdmin.nameMissing') };
-    if (!values.definition.trim()) fields['definition'] = { text: t('indicatorsAdmin.definitionMissing') };
-    if (!values.unit) fields['unit'] = { text: t('indicatorsAdmin.unitMissing') };
-    if (!values.direction) fields['direction'] = { text: t('indicatorsAdmin.directionMissing') };
-    if (!values.serviceArea) fields['serviceArea'] = { text: t('indicatorsAdmin.serviceAreaMissing') };
-    return { fields, general: [] };
-  };
-
-  const save = async (expectedVersion: number) => {
-    if (busy) return;
-    clearFlash();
-    const checked = check();
-    if (hasErrors(checked)) return form.show(checked);
-    const input = {
-      code: values.code.trim(),
-      name: values.name.trim(),
-      definition: values.definition.trim(),
-      unit: values.unit as IndicatorUnit,
-      direction: values.direction as Direction,
-      serviceArea: values.serviceArea as ServiceArea,
-      source: orNull(values.source) ?? '',
-      goalId: values.goalId || null,
-    };
-    try {
+  const { values, set, conflict, form, onSubmit, keepMine, loadSaved } = useVersionedForm({
+    entity: indicator,
+    valuesOf,
+    versionOf: (i) => i.version,
+    busy,
+    reload,
+    isField: fieldsOf(...FIELDS),
+    check: (v) => {
+      const fields: Record<string, FieldMessage> = {};
+      if (!/^[A-Z][A-Z0-9_-]*$/.test(v.code.trim())) fields['code'] = { text: t('serverMessage.indicatorCodeFormat') };
+      if (!v.name.trim()) fields['name'] = { text: t('indicatorsAdmin.nameMissing') };
+      if (!v.definition.trim()) fields['definition'] = { text: t('indicatorsAdmin.definitionMissing') };
+      if (!v.unit) fields['unit'] = { text: t('indicatorsAdmin.unitMissing') };
+      if (!v.direction) fields['direction'] = { text: t('indicatorsAdmin.directionMissing') };
+      if (!v.serviceArea) fields['serviceArea'] = { text: t('indicatorsAdmin.serviceAreaMissing') };
+      return { fields, general: [] };
+    },
+    submit: async (v, expectedVersion) => {
+      const input = {
+        code: v.code.trim(),
+        name: v.name.trim(),
+        definition: v.definition.trim(),
+        unit: v.unit as IndicatorUnit,
+        direction: v.direction as Direction,
+        serviceArea: v.serviceArea as ServiceArea,
+        source: orNull(v.source) ?? '',
+        goalId: v.goalId || null,
+      };
       if (!indicator) {
         const { data } = await create({ variables: { input } });
         const created = data!.createIndicator;
-        form.clear();
         flash(t('indicatorsAdmin.created', { name: created.name }), paths.adminIndicator(created.id));
         navigate(paths.adminIndicator(created.id));
-      } else {
-        const { data } = await update({ variables: { id: indicator.id, expectedVersion, input } });
-        const saved = data!.updateIndicator;
-        form.clear();
-        setConflict(null);
-        setVersion(saved.version);
-        setValues(valuesOf(saved));
-        flash(t('indicatorsAdmin.saved', { name: saved.name }));
-      }
-    } catch (error) {
-      const { errors, problem } = mapError(error, fieldsOf(...FIELDS));
-      if (problem.code === 'CONFLICT' && indicator) {
-        form.clear();
-        setConflict(await reload());
         return;
       }
-      form.show(errors);
-    }
-  };
+      const { data } = await update({ variables: { id: indicator.id, expectedVersion, input } });
+      const saved = data!.updateIndicator;
+      flash(t('indicatorsAdmin.saved', { name: saved.name }));
+      return saved;
+    },
+  });
 
   const goalName = (goalId: string) => {
     for (const p of programs) {
@@ -270,23 +253,15 @@ function IndicatorForm({
             { label: t('indicatorsAdmin.goal'), mine: goalName(values.goalId), saved: conflict.goal ? goalName(conflict.goal.id) : '' },
           ]}
           busy={busy}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            void save(conflict.version);
-          }}
-          onUseSaved={() => {
-            setValues(valuesOf(conflict));
-            setVersion(conflict.version);
-            setConflict(null);
-            flash(t('conflict.loaded'));
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
       <section aria-labelledby="indicator-form-heading">
         {indicator && <h2 id="indicator-form-heading">{t('indicatorsAdmin.factsHeading')}</h2>}
         <Form
           state={form}
-          onSubmit={() => void save(version)}
+          onSubmit={onSubmit}
           idPrefix="indicator"
           testId="indicator-form"
           className="form form--narrow"

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -27,6 +27,7 @@ import { forgetLists } from '../../access/cache';
 import { ConflictNotice } from '../../access/ConflictNotice';
 import { useFlash } from '../../access/flash';
 import { loose, useApiErrors, type LooseT } from '../../access/useApiErrors';
+import { useVersionedForm } from '../../access/useVersionedForm';
 import { AdminFrame } from '../AdminFrame';
 import { NotFoundPanel } from '../NotFoundPanel';
 import { ProgramStatusBadge } from './ProgramsAdminPage';
@@ -282,17 +283,33 @@ function DraftEditor({ program, reload }: { program: ProgramEdit_ProgramFragment
   const { t } = useTranslation('access');
   const { t: tMain } = useTranslation();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const mapError = useApiErrors();
-  const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<DraftValues>(() => valuesOf(program));
-  const [savedValues, setSavedValues] = useState(() => JSON.stringify(toInput(valuesOf(program))));
-  const [version, setVersion] = useState(program?.version ?? 0);
-  const [conflict, setConflict] = useState<ProgramEdit_ProgramFragment | null>(null);
+  const { flash } = useFlash();
   const [create, creating] = useMutation(CreateProgramMutation, { update: forgetLists('programs') });
   const [saveDraft, saving] = useMutation(SaveProgramDraftMutation);
   const busy = creating.loading || saving.loading;
+  const { values, set, setValues, version, base, take, conflict, form, onSubmit, keepMine, loadSaved } = useVersionedForm({
+    entity: program,
+    valuesOf,
+    versionOf: (p) => p.version,
+    busy,
+    reload,
+    isField: (key, v) => draftFields(v)(key),
+    check: (v) => ({ fields: checkDraft(v, loose(t)), general: [] }),
+    submit: async (v, expectedVersion) => {
+      if (!program) {
+        const { data } = await create({ variables: { input: toInput(v) } });
+        const created = data!.createProgram;
+        flash(t('programsAdmin.created', { title: created.title }), paths.adminProgram(created.id));
+        navigate(paths.adminProgram(created.id));
+        return;
+      }
+      const { data } = await saveDraft({ variables: { id: program.id, expectedVersion, input: toInput(v) } });
+      flash(t('programsAdmin.saved'));
+      return data!.saveProgramDraft;
+    },
+  });
   const focusAfter = useRef<string | null>(null);
+  const savedValues = useMemo(() => JSON.stringify(toInput(valuesOf(base))), [base]);
   const dirty = JSON.stringify(toInput(values)) !== savedValues;
 
   useEffect(() => {
@@ -301,7 +318,6 @@ function DraftEditor({ program, reload }: { program: ProgramEdit_ProgramFragment
     focusAfter.current = null;
   });
 
-  const set = <K extends keyof DraftValues>(key: K, value: DraftValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const setGoal = (index: number, patch: Partial<GoalRow>) =>
     setValues((v) => {
       const goals = v.goals.map((g, i) => (i === index ? { ...g, ...patch } : g));
@@ -321,43 +337,6 @@ function DraftEditor({ program, reload }: { program: ProgramEdit_ProgramFragment
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
     return next;
-  };
-
-  const apply = (saved: ProgramEdit_ProgramFragment) => {
-    const next = valuesOf(saved);
-    setValues(next);
-    setSavedValues(JSON.stringify(toInput(next)));
-    setVersion(saved.version);
-  };
-
-  const save = async (expectedVersion: number) => {
-    if (busy) return;
-    clearFlash();
-    const fields = checkDraft(values, loose(t));
-    if (Object.keys(fields).length) return form.show({ fields, general: [] });
-    try {
-      if (!program) {
-        const { data } = await create({ variables: { input: toInput(values) } });
-        const created = data!.createProgram;
-        form.clear();
-        flash(t('programsAdmin.created', { title: created.title }), paths.adminProgram(created.id));
-        navigate(paths.adminProgram(created.id));
-      } else {
-        const { data } = await saveDraft({ variables: { id: program.id, expectedVersion, input: toInput(values) } });
-        form.clear();
-        setConflict(null);
-        apply(data!.saveProgramDraft);
-        flash(t('programsAdmin.saved'));
-      }
-    } catch (error) {
-      const { errors, problem } = mapError(error, draftFields(values));
-      if (problem.code === 'CONFLICT' && program) {
-        form.clear();
-        setConflict(await reload());
-        return;
-      }
-      form.show(errors);
-    }
   };
 
   const goalOptions = values.goals.filter((g) => g.code.trim()).map((g) => ({ value: g.code.trim(), label: `${g.code.trim()} – ${g.title}`, lang: 'sv' }));
@@ -385,15 +364,8 @@ function DraftEditor({ program, reload }: { program: ProgramEdit_ProgramFragment
             ];
           })()}
           busy={busy}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            void save(conflict.version);
-          }}
-          onUseSaved={() => {
-            apply(conflict);
-            setConflict(null);
-            flash(t('conflict.loaded'));
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
       {program && (
@@ -401,7 +373,7 @@ function DraftEditor({ program, reload }: { program: ProgramEdit_ProgramFragment
           {t('programsAdmin.draftNote')}
         </p>
       )}
-      <Form state={form} onSubmit={() => void save(version)} idPrefix="program" testId="program-form" className="form">
+      <Form state={form} onSubmit={onSubmit} idPrefix="program" testId="program-form" className="form">
         <div className="form--narrow">
           <TextField name="title" label={t('programsAdmin.programTitle')} value={values.title} onChange={(v) => set('title', v)} lang="sv" />
           <div className="field-row">
@@ -544,7 +516,7 @@ function DraftEditor({ program, reload }: { program: ProgramEdit_ProgramFragment
           </Link>
         </FormActions>
       </Form>
-      {program && <AdoptSection program={program} version={version} dirty={dirty} onAdopted={apply} />}
+      {program && <AdoptSection program={program} version={version} dirty={dirty} onAdopted={take} />}
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -6,8 +5,8 @@ import { graphql } from '../../../gql';
 import type { AgreementForm, AgreementForm_AgreementFragment } from '../../../gql/graphql';
 import { paths } from '../../../app/routes';
 import { isNotFound } from '../../../shared/errors';
-import { hasErrors, type FieldMessage } from '../../../shared/forms/errors';
-import { CheckboxGroup, Form, FormActions, RadioGroup, SelectField, TextAreaField, TextField, useFormErrors } from '../../../shared/forms/Form';
+import type { FieldMessage } from '../../../shared/forms/errors';
+import { CheckboxGroup, Form, FormActions, RadioGroup, SelectField, TextAreaField, TextField } from '../../../shared/forms/Form';
 import { isIsoDate } from '../../../shared/forms/values';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../../shared/hooks/useFormat';
@@ -16,7 +15,8 @@ import { ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
 import { forgetLists } from '../../access/cache';
 import { ConflictNotice } from '../../access/ConflictNotice';
 import { useFlash } from '../../access/flash';
-import { fieldsOf, useApiErrors } from '../../access/useApiErrors';
+import { fieldsOf } from '../../access/useApiErrors';
+import { useVersionedForm } from '../../access/useVersionedForm';
 import { AdminFrame } from '../AdminFrame';
 import { NotFoundPanel } from '../NotFoundPanel';
 
@@ -160,47 +160,41 @@ function AgreementEditor({
   const { t: tMain } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const mapError = useApiErrors();
-  const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<Values>(() => valuesOf(agreement));
-  const [version, setVersion] = useState(agreement?.version ?? 0);
-  const [conflict, setConflict] = useState<AgreementForm_AgreementFragment | null>(null);
+  const { flash } = useFlash();
   const [create, creating] = useMutation(CreateAgreementMutation, {
     update: forgetLists({ typename: 'Provider', id: provider.id, field: 'agreements' }),
   });
   const [update, updating] = useMutation(UpdateAgreementMutation);
   const busy = creating.loading || updating.loading;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  const check = () => {
-    const fields: Record<string, FieldMessage> = {};
-    if (!values.form) fields['form'] = { text: t('agreements.formMissing') };
-    if (values.form === 'LOV' && !values.choiceSystemId) fields['choiceSystemId'] = { text: t('serverMessage.lovNeedsChoiceSystem') };
-    if (!values.reference.trim()) fields['reference'] = { text: t('agreements.referenceMissing') };
-    if (!values.validFrom) fields['validFrom'] = { text: t('agreements.validFromMissing') };
-    else if (!isIsoDate(values.validFrom)) fields['validFrom'] = { text: t('serverMessage.dateFormat') };
-    if (values.validTo && !isIsoDate(values.validTo)) fields['validTo'] = { text: t('serverMessage.dateFormat') };
-    else if (values.validTo && values.validFrom && values.validTo < values.validFrom) fields['validTo'] = { text: t('serverMessage.endBeforeStart') };
-    if (values.form === 'LOF' && !values.outOfScopeReason.trim()) fields['outOfScopeReason'] = { text: t('serverMessage.lofReasonMissing') };
-    return { fields, general: [] };
-  };
-
-  const save = async (expectedVersion: number) => {
-    if (busy) return;
-    clearFlash();
-    const checked = check();
-    if (hasErrors(checked)) return form.show(checked);
-    const input = {
-      form: values.form as AgreementForm,
-      choiceSystemId: values.choiceSystemId || null,
-      reference: values.reference.trim(),
-      validFrom: values.validFrom,
-      validTo: values.validTo || null,
-      unitIds: values.unitIds,
-      outOfScopeReason: values.outOfScopeReason.trim(),
-    };
-    try {
+  const { values, set, conflict, form, onSubmit, keepMine, loadSaved } = useVersionedForm({
+    entity: agreement,
+    valuesOf,
+    versionOf: (a) => a.version,
+    busy,
+    reload,
+    isField: fieldsOf(...FIELDS),
+    check: (v) => {
+      const fields: Record<string, FieldMessage> = {};
+      if (!v.form) fields['form'] = { text: t('agreements.formMissing') };
+      if (v.form === 'LOV' && !v.choiceSystemId) fields['choiceSystemId'] = { text: t('serverMessage.lovNeedsChoiceSystem') };
+      if (!v.reference.trim()) fields['reference'] = { text: t('agreements.referenceMissing') };
+      if (!v.validFrom) fields['validFrom'] = { text: t('agreements.validFromMissing') };
+      else if (!isIsoDate(v.validFrom)) fields['validFrom'] = { text: t('serverMessage.dateFormat') };
+      if (v.validTo && !isIsoDate(v.validTo)) fields['validTo'] = { text: t('serverMessage.dateFormat') };
+      else if (v.validTo && v.validFrom && v.validTo < v.validFrom) fields['validTo'] = { text: t('serverMessage.endBeforeStart') };
+      if (v.form === 'LOF' && !v.outOfScopeReason.trim()) fields['outOfScopeReason'] = { text: t('serverMessage.lofReasonMissing') };
+      return { fields, general: [] };
+    },
+    submit: async (v, expectedVersion) => {
+      const input = {
+        form: v.form as AgreementForm,
+        choiceSystemId: v.choiceSystemId || null,
+        reference: v.reference.trim(),
+        validFrom: v.validFrom,
+        validTo: v.validTo || null,
+        unitIds: v.unitIds,
+        outOfScopeReason: v.outOfScopeReason.trim(),
+      };
       if (!agreement) {
         const { data } = await create({ variables: { input: { ...input, providerId: provider.id } } });
         flash(t('agreements.created', { reference: data!.createAgreement.reference }), paths.adminProvider(provider.id));
@@ -208,18 +202,9 @@ function AgreementEditor({
         const { data } = await update({ variables: { id: agreement.id, expectedVersion, input } });
         flash(t('agreements.saved', { reference: data!.updateAgreement.reference }), paths.adminProvider(provider.id));
       }
-      form.clear();
       navigate(paths.adminProvider(provider.id));
-    } catch (error) {
-      const { errors, problem } = mapError(error, fieldsOf(...FIELDS));
-      if (problem.code === 'CONFLICT' && agreement) {
-        form.clear();
-        setConflict(await reload());
-        return;
-      }
-      form.show(errors);
-    }
-  };
+    },
+  });
 
   const describe = (v: Values) => ({
     form: v.form ? tMain(`agreementForm.${v.form}`) : '',
@@ -251,19 +236,11 @@ function AgreementEditor({
             ];
           })()}
           busy={busy}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            void save(conflict.version);
-          }}
-          onUseSaved={() => {
-            setValues(valuesOf(conflict));
-            setVersion(conflict.version);
-            setConflict(null);
-            flash(t('conflict.loaded'));
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
-      <Form state={form} onSubmit={() => void save(version)} idPrefix="agreement" testId="agreement-form" className="form form--narrow">
+      <Form state={form} onSubmit={onSubmit} idPrefix="agreement" testId="agreement-form" className="form form--narrow">
         <RadioGroup
           name="form"
           label={t('agreements.form')}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { checkOrgNumber, Ownerships } from '@insyn/shared';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +6,8 @@ import { graphql } from '../../../gql';
 import type { Ownership, ProviderAdminPageQuery, ProviderForm_ProviderFragment } from '../../../gql/graphql';
 import { paths } from '../../../app/routes';
 import { isNotFound } from '../../../shared/errors';
-import { hasErrors, type FieldMessage } from '../../../shared/forms/errors';
-import { Form, FormActions, RadioGroup, TextField, useFormErrors } from '../../../shared/forms/Form';
+import type { FieldMessage } from '../../../shared/forms/errors';
+import { Form, FormActions, RadioGroup, TextField } from '../../../shared/forms/Form';
 import { orNull } from '../../../shared/forms/values';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../../shared/hooks/useFormat';
@@ -18,7 +17,8 @@ import { TableScroll } from '../../../shared/ui/TableScroll';
 import { ConflictNotice } from '../../access/ConflictNotice';
 import { forgetLists } from '../../access/cache';
 import { useFlash } from '../../access/flash';
-import { fieldsOf, useApiErrors } from '../../access/useApiErrors';
+import { fieldsOf } from '../../access/useApiErrors';
+import { useVersionedForm } from '../../access/useVersionedForm';
 import { AdminFrame } from '../AdminFrame';
 import { NotFoundPanel } from '../NotFoundPanel';
 
@@ -157,74 +157,57 @@ function ProviderForm({ provider, reload }: { provider: ProviderForm_ProviderFra
   const { t } = useTranslation('access');
   const { t: tMain } = useTranslation();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const mapError = useApiErrors();
-  const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<Values>(() => valuesOf(provider));
-  const [version, setVersion] = useState(provider?.version ?? 0);
-  const [conflict, setConflict] = useState<ProviderForm_ProviderFragment | null>(null);
+  const { flash } = useFlash();
   const [create, creating] = useMutation(CreateProviderMutation, { update: forgetLists('providers') });
   const [update, updating] = useMutation(UpdateProviderMutation);
   const busy = creating.loading || updating.loading;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const orgNumberProblem = (text: string): FieldMessage | null => {
     const result = checkOrgNumber(text);
     return result.valid ? null : { text: tMain(`orgNumber.${result.problem!}`) };
   };
 
-  const check = () => {
-    const fields: Record<string, FieldMessage> = {};
-    if (!values.name.trim()) fields['name'] = { text: t('providersAdmin.nameMissing') };
-    const org = orgNumberProblem(values.orgNumber);
-    if (org) fields['orgNumber'] = org;
-    if (!values.ownership) fields['ownership'] = { text: t('providersAdmin.ownershipMissing') };
-    if (values.contactEmail.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.contactEmail.trim())) {
-      fields['contactEmail'] = { text: t('serverMessage.emailInvalid') };
-    }
-    if (values.website.trim() && !/^https?:\/\/\S+$/.test(values.website.trim())) fields['website'] = { text: t('providersAdmin.websiteFormat') };
-    return { fields, general: [] };
-  };
-
-  const save = async (expectedVersion: number) => {
-    if (busy) return;
-    clearFlash();
-    const checked = check();
-    if (hasErrors(checked)) return form.show(checked);
-    const input = {
-      name: values.name.trim(),
-      orgNumber: checkOrgNumber(values.orgNumber).normalized ?? values.orgNumber.trim(),
-      ownership: values.ownership as Ownership,
-      contactEmail: orNull(values.contactEmail) ?? '',
-      contactPhone: orNull(values.contactPhone) ?? '',
-      website: orNull(values.website) ?? '',
-    };
-    try {
+  const { values, set, conflict, form, onSubmit, keepMine, loadSaved } = useVersionedForm({
+    entity: provider,
+    valuesOf,
+    versionOf: (p) => p.version,
+    busy,
+    reload,
+    isField: fieldsOf(...FIELDS),
+    check: (v) => {
+      const fields: Record<string, FieldMessage> = {};
+      if (!v.name.trim()) fields['name'] = { text: t('providersAdmin.nameMissing') };
+      const org = orgNumberProblem(v.orgNumber);
+      if (org) fields['orgNumber'] = org;
+      if (!v.ownership) fields['ownership'] = { text: t('providersAdmin.ownershipMissing') };
+      if (v.contactEmail.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v.contactEmail.trim())) {
+        fields['contactEmail'] = { text: t('serverMessage.emailInvalid') };
+      }
+      if (v.website.trim() && !/^https?:\/\/\S+$/.test(v.website.trim())) fields['website'] = { text: t('providersAdmin.websiteFormat') };
+      return { fields, general: [] };
+    },
+    submit: async (v, expectedVersion) => {
+      const input = {
+        name: v.name.trim(),
+        orgNumber: checkOrgNumber(v.orgNumber).normalized ?? v.orgNumber.trim(),
+        ownership: v.ownership as Ownership,
+        contactEmail: orNull(v.contactEmail) ?? '',
+        contactPhone: orNull(v.contactPhone) ?? '',
+        website: orNull(v.website) ?? '',
+      };
       if (!provider) {
         const { data } = await create({ variables: { input } });
         const created = data!.createProvider;
-        form.clear();
         flash(t('providersAdmin.created', { name: created.name }), paths.adminProvider(created.id));
         navigate(paths.adminProvider(created.id));
-      } else {
-        const { data } = await update({ variables: { id: provider.id, expectedVersion, input } });
-        const saved = data!.updateProvider;
-        form.clear();
-        setConflict(null);
-        setVersion(saved.version);
-        setValues(valuesOf(saved));
-        flash(t('providersAdmin.saved', { name: saved.name }));
-      }
-    } catch (error) {
-      const { errors, problem } = mapError(error, fieldsOf(...FIELDS));
-      if (problem.code === 'CONFLICT' && provider) {
-        form.clear();
-        setConflict(await reload());
         return;
       }
-      form.show(errors);
-    }
-  };
+      const { data } = await update({ variables: { id: provider.id, expectedVersion, input } });
+      const saved = data!.updateProvider;
+      flash(t('providersAdmin.saved', { name: saved.name }));
+      return saved;
+    },
+  });
 
   const ownershipLabel = (o: string) => (o ? tMain(`ownership.${o as Ownership}`) : '');
 
@@ -242,19 +225,11 @@ function ProviderForm({ provider, reload }: { provider: ProviderForm_ProviderFra
             { label: t('providersAdmin.website'), mine: values.website, saved: conflict.website ?? '' },
           ]}
           busy={busy}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            void save(conflict.version);
-          }}
-          onUseSaved={() => {
-            setValues(valuesOf(conflict));
-            setVersion(conflict.version);
-            setConflict(null);
-            flash(t('conflict.loaded'));
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
-      <Form state={form} onSubmit={() => void save(version)} idPrefix="provider" testId="provider-form" className="form form--narrow">
+      <Form state={form} onSubmit={onSubmit} idPrefix="provider" testId="provider-form" className="form form--narrow">
         <TextField name="name" label={t('providersAdmin.name')} value={values.name} onChange={(v) => set('name', v)} autoComplete="organization" />
         <TextField
           name="orgNumber"

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -6,8 +5,8 @@ import { graphql } from '../../../gql';
 import type { UnitForm_UnitFragment, UnitKind } from '../../../gql/graphql';
 import { paths } from '../../../app/routes';
 import { isNotFound } from '../../../shared/errors';
-import { hasErrors, type FieldMessage } from '../../../shared/forms/errors';
-import { Form, FormActions, SelectField, TextField, useFormErrors } from '../../../shared/forms/Form';
+import type { FieldMessage } from '../../../shared/forms/errors';
+import { Form, FormActions, SelectField, TextField } from '../../../shared/forms/Form';
 import { orNull } from '../../../shared/forms/values';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -15,7 +14,8 @@ import { ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
 import { forgetLists } from '../../access/cache';
 import { ConflictNotice } from '../../access/ConflictNotice';
 import { useFlash } from '../../access/flash';
-import { fieldsOf, useApiErrors } from '../../access/useApiErrors';
+import { fieldsOf } from '../../access/useApiErrors';
+import { useVersionedForm } from '../../access/useVersionedForm';
 import { AdminFrame } from '../AdminFrame';
 import { NotFoundPanel } from '../NotFoundPanel';
 
@@ -152,44 +152,38 @@ function UnitForm({
   const { t } = useTranslation('access');
   const { t: tMain } = useTranslation();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const mapError = useApiErrors();
-  const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<Values>(() => valuesOf(unit));
-  const [version, setVersion] = useState(unit?.version ?? 0);
-  const [conflict, setConflict] = useState<UnitForm_UnitFragment | null>(null);
+  const { flash } = useFlash();
   const [create, creating] = useMutation(CreateUnitMutation, {
     update: forgetLists('providers', 'units', { typename: 'Provider', id: providerId, field: 'units' }),
   });
   const [update, updating] = useMutation(UpdateUnitMutation);
   const busy = creating.loading || updating.loading;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  const check = () => {
-    const fields: Record<string, FieldMessage> = {};
-    if (!values.name.trim()) fields['name'] = { text: t('units.nameMissing') };
-    if (!values.kind) fields['kind'] = { text: t('units.kindMissing') };
-    if (!values.municipalityCode) fields['municipalityCode'] = { text: t('serverMessage.municipalityMissing') };
-    if (values.hsaId.trim() && !/^SE\d{10}-[A-Za-z0-9]+$/.test(values.hsaId.trim())) fields['hsaId'] = { text: t('serverMessage.hsaIdFormat') };
-    if (values.postalCode.trim() && !/^\d{3} ?\d{2}$/.test(values.postalCode.trim())) fields['postalCode'] = { text: t('serverMessage.postalCodeFormat') };
-    return { fields, general: [] };
-  };
-
-  const save = async (expectedVersion: number) => {
-    if (busy) return;
-    clearFlash();
-    const checked = check();
-    if (hasErrors(checked)) return form.show(checked);
-    const input = {
-      name: values.name.trim(),
-      kind: values.kind as UnitKind,
-      municipalityCode: values.municipalityCode,
-      hsaId: orNull(values.hsaId) ?? '',
-      streetAddress: orNull(values.streetAddress) ?? '',
-      postalCode: orNull(values.postalCode) ?? '',
-      city: orNull(values.city) ?? '',
-    };
-    try {
+  const { values, set, conflict, form, onSubmit, keepMine, loadSaved } = useVersionedForm({
+    entity: unit,
+    valuesOf,
+    versionOf: (u) => u.version,
+    busy,
+    reload,
+    isField: fieldsOf(...FIELDS),
+    check: (v) => {
+      const fields: Record<string, FieldMessage> = {};
+      if (!v.name.trim()) fields['name'] = { text: t('units.nameMissing') };
+      if (!v.kind) fields['kind'] = { text: t('units.kindMissing') };
+      if (!v.municipalityCode) fields['municipalityCode'] = { text: t('serverMessage.municipalityMissing') };
+      if (v.hsaId.trim() && !/^SE\d{10}-[A-Za-z0-9]+$/.test(v.hsaId.trim())) fields['hsaId'] = { text: t('serverMessage.hsaIdFormat') };
+      if (v.postalCode.trim() && !/^\d{3} ?\d{2}$/.test(v.postalCode.trim())) fields['postalCode'] = { text: t('serverMessage.postalCodeFormat') };
+      return { fields, general: [] };
+    },
+    submit: async (v, expectedVersion) => {
+      const input = {
+        name: v.name.trim(),
+        kind: v.kind as UnitKind,
+        municipalityCode: v.municipalityCode,
+        hsaId: orNull(v.hsaId) ?? '',
+        streetAddress: orNull(v.streetAddress) ?? '',
+        postalCode: orNull(v.postalCode) ?? '',
+        city: orNull(v.city) ?? '',
+      };
       if (!unit) {
         const { data } = await create({ variables: { input: { ...input, providerId } } });
         flash(t('units.created', { name: data!.createUnit.name }), paths.adminProvider(providerId));
@@ -197,18 +191,9 @@ function UnitForm({
         const { data } = await update({ variables: { id: unit.id, expectedVersion, input } });
         flash(t('units.saved', { name: data!.updateUnit.name }), paths.adminProvider(providerId));
       }
-      form.clear();
       navigate(paths.adminProvider(providerId));
-    } catch (error) {
-      const { errors, problem } = mapError(error, fieldsOf(...FIELDS));
-      if (problem.code === 'CONFLICT' && unit) {
-        form.clear();
-        setConflict(await reload());
-        return;
-      }
-      form.show(errors);
-    }
-  };
+    },
+  });
 
   const municipalityName = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code;
   const kindName = (kind: string) => (kind ? tMain(`unitKind.${kind as UnitKind}`) : '');
@@ -228,19 +213,11 @@ function UnitForm({
             { label: t('units.city'), mine: values.city, saved: conflict.city ?? '' },
           ]}
           busy={busy}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            void save(conflict.version);
-          }}
-          onUseSaved={() => {
-            setValues(valuesOf(conflict));
-            setVersion(conflict.version);
-            setConflict(null);
-            flash(t('conflict.loaded'));
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
-      <Form state={form} onSubmit={() => void save(version)} idPrefix="unit" testId="unit-form" className="form form--narrow">
+      <Form state={form} onSubmit={onSubmit} idPrefix="unit" testId="unit-form" className="form form--narrow">
         <TextField name="name" label={t('units.name')} value={values.name} onChange={(v) => set('name', v)} autoComplete="off" />
         <SelectField
           name="kind"

@@ -7,7 +7,7 @@ import type { QuestionType, ServiceArea, TemplateBuilderOptionsQuery, TemplateEd
 import { paths } from '../../../app/routes';
 import { isNotFound } from '../../../shared/errors';
 import { apiProblem, type FieldMessage } from '../../../shared/forms/errors';
-import { CheckboxField, FieldErrorText, Form, FormActions, SelectField, TextAreaField, TextField, useFormErrors, useFormField } from '../../../shared/forms/Form';
+import { CheckboxField, FieldErrorText, Form, FormActions, SelectField, TextAreaField, TextField, useFormField } from '../../../shared/forms/Form';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -15,7 +15,8 @@ import { ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
 import { forgetLists } from '../../access/cache';
 import { ConflictNotice } from '../../access/ConflictNotice';
 import { useFlash } from '../../access/flash';
-import { useApiErrors, useServerMessage } from '../../access/useApiErrors';
+import { useServerMessage } from '../../access/useApiErrors';
+import { useVersionedForm } from '../../access/useVersionedForm';
 import { TemplateStatusBadge } from '../../reporting/ui';
 import { localized } from '../../reporting/values';
 import { AdminFrame } from '../AdminFrame';
@@ -39,7 +40,6 @@ import {
   type OptionRow,
   type QuestionRow,
   type SectionRow,
-  type TemplateValues,
 } from './templateForm';
 import '../../reporting/reporting.css';
 
@@ -350,17 +350,34 @@ function DraftEditor({ template, options, reload }: { template: Template | null;
   const { t } = useTranslation('reporting');
   const { t: tMain } = useTranslation();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const mapError = useApiErrors();
-  const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<TemplateValues>(() => valuesOf(template));
-  const [savedJson, setSavedJson] = useState(() => JSON.stringify(toInput(valuesOf(template))));
-  const [version, setVersion] = useState(template?.editVersion ?? 0);
-  const [conflict, setConflict] = useState<Template | null>(null);
+  const { flash } = useFlash();
   const [create, creating] = useMutation(CreateTemplateMutation, { update: forgetLists('reportTemplates') });
   const [saveDraft, saving] = useMutation(SaveTemplateMutation, { update: forgetLists('reportTemplates') });
   const busy = creating.loading || saving.loading;
+  const { values, setValues, version, base, take, conflict, form, onSubmit, keepMine, loadSaved } = useVersionedForm({
+    entity: template,
+    valuesOf,
+    versionOf: (tpl) => tpl.editVersion,
+    busy,
+    reload,
+    isField: (key, v) => templateFields(v)(key),
+    check: (v) => ({ fields: checkTemplate(v, t as unknown as (key: string) => string), general: [] }),
+    announceUseSaved: false,
+    submit: async (v, expectedVersion) => {
+      if (!template) {
+        const { data } = await create({ variables: { input: toInput(v) } });
+        const created = data!.createReportTemplate;
+        flash(t('templateEdit.created', { name: created.name }), paths.adminTemplate(created.id));
+        navigate(paths.adminTemplate(created.id));
+        return;
+      }
+      const { data } = await saveDraft({ variables: { id: template.id, expectedVersion, input: toInput(v) } });
+      flash(t('templateEdit.saved'));
+      return data!.saveReportTemplateDraft;
+    },
+  });
   const focusAfter = useRef<string | null>(null);
+  const savedJson = useMemo(() => JSON.stringify(toInput(valuesOf(base))), [base]);
   const dirty = JSON.stringify(toInput(values)) !== savedJson;
   const choices = useChoices(options);
   const dirtyRef = useRef(dirty);
@@ -390,43 +407,6 @@ function DraftEditor({ template, options, reload }: { template: Template | null;
       sections: v.sections.map((s, i) => (i === si ? { ...s, questions: s.questions.map((q, j) => (j === qi ? { ...q, ...patch } : q)) } : s)),
     }));
 
-  const apply = (saved: Template) => {
-    const next = valuesOf(saved);
-    setValues(next);
-    setSavedJson(JSON.stringify(toInput(next)));
-    setVersion(saved.editVersion);
-  };
-
-  const save = async (expectedVersion: number) => {
-    if (busy) return;
-    clearFlash();
-    const fields = checkTemplate(values, t as unknown as (key: string) => string);
-    if (Object.keys(fields).length) return form.show({ fields, general: [] });
-    try {
-      if (!template) {
-        const { data } = await create({ variables: { input: toInput(values) } });
-        const created = data!.createReportTemplate;
-        form.clear();
-        flash(t('templateEdit.created', { name: created.name }), paths.adminTemplate(created.id));
-        navigate(paths.adminTemplate(created.id));
-      } else {
-        const { data } = await saveDraft({ variables: { id: template.id, expectedVersion, input: toInput(values) } });
-        form.clear();
-        setConflict(null);
-        apply(data!.saveReportTemplateDraft);
-        flash(t('templateEdit.saved'));
-      }
-    } catch (error) {
-      const { errors, problem } = mapError(error, templateFields(values));
-      if (problem.code === 'CONFLICT' && template) {
-        form.clear();
-        setConflict(await reload());
-        return;
-      }
-      form.show(errors);
-    }
-  };
-
   const errorKeys = Object.keys(form.errors.fields);
   const questionHasError = (si: number, qi: number) => errorKeys.some((k) => k.startsWith(`sections.${si}.questions.${qi}.`));
 
@@ -447,17 +427,11 @@ function DraftEditor({ template, options, reload }: { template: Template | null;
             ];
           })()}
           busy={busy}
-          onKeepMine={() => {
-            setVersion(conflict.editVersion);
-            void save(conflict.editVersion);
-          }}
-          onUseSaved={() => {
-            apply(conflict);
-            setConflict(null);
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
-      <Form state={form} onSubmit={() => void save(version)} idPrefix="template" testId="template-form" className="form template-form">
+      <Form state={form} onSubmit={onSubmit} idPrefix="template" testId="template-form" className="form template-form">
         <section className="panel" aria-labelledby="template-basics">
           <h2 id="template-basics" className="panel__heading">
             {t('templateEdit.basics')}
@@ -573,7 +547,7 @@ function DraftEditor({ template, options, reload }: { template: Template | null;
             : []),
         ]}
       />
-      {template && <PublishSection template={template} version={version} dirty={dirty} onPublished={apply} />}
+      {template && <PublishSection template={template} version={version} dirty={dirty} onPublished={take} />}
     </>
   );
 }

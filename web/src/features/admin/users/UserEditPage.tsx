@@ -8,8 +8,7 @@ import type { UserForm_UserFragment } from '../../../gql/graphql';
 import { paths } from '../../../app/routes';
 import { useViewer } from '../../../app/viewer';
 import { isNotFound } from '../../../shared/errors';
-import { hasErrors } from '../../../shared/forms/errors';
-import { CheckboxField, Form, FormActions, TextField, useFormErrors } from '../../../shared/forms/Form';
+import { CheckboxField, Form, FormActions, TextField } from '../../../shared/forms/Form';
 import { useDocumentTitle } from '../../../shared/hooks/useDocumentTitle';
 import { useFormat } from '../../../shared/hooks/useFormat';
 import { Badge } from '../../../shared/ui/Badge';
@@ -17,7 +16,8 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { ErrorNotice, Loading } from '../../../shared/ui/QueryStates';
 import { ConflictNotice } from '../../access/ConflictNotice';
 import { useFlash } from '../../access/flash';
-import { fieldsOf, loose, useApiErrors } from '../../access/useApiErrors';
+import { fieldsOf, loose } from '../../access/useApiErrors';
+import { useVersionedForm } from '../../access/useVersionedForm';
 import { AdminFrame } from '../AdminFrame';
 import { NotFoundPanel } from '../NotFoundPanel';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -93,52 +93,37 @@ function UserEditor({ user, reload }: { user: UserForm_UserFragment; reload: () 
   const { t } = useTranslation('access');
   const format = useFormat();
   const { viewer } = useViewer();
-  const form = useFormErrors();
-  const mapError = useApiErrors();
-  const { flash, clear: clearFlash } = useFlash();
-  const [values, setValues] = useState<Values>(() => valuesOf(user));
-  const [version, setVersion] = useState(user.version);
-  const [conflict, setConflict] = useState<UserForm_UserFragment | null>(null);
+  const { flash } = useFlash();
   const [resetOpen, setResetOpen] = useState(false);
   const [update, { loading }] = useMutation(UpdateUserMutation);
   const { providers } = useProviderOptions();
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const isSelf = viewer?.id === user.id;
-
-  const save = async (expectedVersion: number) => {
-    if (loading) return;
-    clearFlash();
-    const checked = checkUser(values, loose(t));
-    if (hasErrors(checked)) return form.show(checked);
-    try {
+  const { values, set, setVersion, conflict, form, onSubmit, keepMine, loadSaved } = useVersionedForm({
+    entity: user,
+    valuesOf,
+    versionOf: (u) => u.version,
+    busy: loading,
+    reload,
+    isField: fieldsOf('name', 'roles', 'providerId', 'active'),
+    check: (v) => checkUser(v, loose(t)),
+    submit: async (v, expectedVersion) => {
       const { data } = await update({
         variables: {
           id: user.id,
           expectedVersion,
           input: {
-            name: values.name.trim(),
-            roles: values.roles,
-            providerId: values.roles.includes('PROVIDER') ? values.providerId : null,
-            active: values.active,
+            name: v.name.trim(),
+            roles: v.roles,
+            providerId: v.roles.includes('PROVIDER') ? v.providerId : null,
+            active: v.active,
           },
         },
       });
       const saved = data!.updateUser;
-      form.clear();
-      setConflict(null);
-      setVersion(saved.version);
-      setValues(valuesOf(saved));
       flash(t('users.saved', { name: saved.name }));
-    } catch (error) {
-      const { errors, problem } = mapError(error, fieldsOf('name', 'roles', 'providerId', 'active'));
-      if (problem.code === 'CONFLICT') {
-        form.clear();
-        setConflict(await reload());
-        return;
-      }
-      form.show(errors);
-    }
-  };
+      return saved;
+    },
+  });
+  const isSelf = viewer?.id === user.id;
 
   const providerName = (providerId: string) => providers.find((p) => p.id === providerId)?.name ?? '';
   const describe = (v: Values) => ({
@@ -190,22 +175,14 @@ function UserEditor({ user, reload }: { user: UserForm_UserFragment; reload: () 
             ];
           })()}
           busy={loading}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            void save(conflict.version);
-          }}
-          onUseSaved={() => {
-            setValues(valuesOf(conflict));
-            setVersion(conflict.version);
-            setConflict(null);
-            flash(t('conflict.loaded'));
-          }}
+          onKeepMine={keepMine}
+          onUseSaved={loadSaved}
         />
       )}
 
       <section className="section section--tight" aria-labelledby="user-edit-heading">
         <h2 id="user-edit-heading">{t('users.editHeading')}</h2>
-        <Form state={form} onSubmit={() => void save(version)} idPrefix="user" testId="user-form" className="form form--narrow">
+        <Form state={form} onSubmit={onSubmit} idPrefix="user" testId="user-form" className="form form--narrow">
           <TextField name="name" label={t('users.name')} autoComplete="off" value={values.name} onChange={(v) => set('name', v)} />
           <RoleCheckboxes value={values.roles} onChange={(roles) => set('roles', roles)} />
           {values.roles.includes('PROVIDER') && <ProviderField value={values.providerId} onChange={(v) => set('providerId', v)} />}
