@@ -112,6 +112,8 @@ export async function keysetPage<T extends ObjectLiteral>(
     keyOf: (row: T) => (string | number)[];
     /** Joins for the page's rows only (related rows to load with them), not for the count. */
     joinPage?: (page: SelectQueryBuilder<T>) => void;
+    /** Reads a row of the page from its raw columns (`alias_column`) instead of TypeORM's entity loading. */
+    read?: (row: Record<string, unknown>) => T;
   },
 ): Promise<Connection<T>> {
   const size = pageSize(options.first);
@@ -126,6 +128,8 @@ export async function keysetPage<T extends ObjectLiteral>(
   }
   options.keys.forEach((key, i) => (i === 0 ? qb.orderBy(key, direction) : qb.addOrderBy(key, direction)));
   // The count and the page are independent: two statements at once, not one after the other.
-  const [totalCount, rows] = await Promise.all([count.getCount(), qb.limit(size + 1).getMany()]);
+  const page = qb.limit(size + 1);
+  const read = options.read;
+  const [totalCount, rows] = await Promise.all([count.getCount(), read ? page.getRawMany<Record<string, unknown>>().then((raw) => raw.map(read)) : page.getMany()]);
   return toConnection(rows, size, totalCount, options.keyOf);
 }

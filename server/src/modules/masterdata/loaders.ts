@@ -1,9 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import DataLoader from 'dataloader';
 import { byKey, groupedBy } from '../../common/loaders.js';
-import { Agreement, AgreementUnit, ChoiceSystem, Municipality, Provider, Unit } from './entities.js';
+import { entityRows } from '../../common/rows.js';
+import { Agreement, ChoiceSystem, Municipality, Provider, Unit } from './entities.js';
 
 export function createMasterDataLoaders(em: EntityManager) {
+  const unitRows = entityRows(em, Unit);
+  const unitsOfAgreementsSql = `SELECT ${unitRows.columns('u')}, au.agreement_id AS link_agreement_id
+    FROM agreement_unit au JOIN unit u ON u.id = au.unit_id WHERE au.agreement_id = ANY($1)`;
   return {
     municipalityByCode: byKey<Municipality, string>(em, Municipality, 'code'),
     providerById: byKey<Provider, string>(em, Provider, 'id'),
@@ -14,21 +18,14 @@ export function createMasterDataLoaders(em: EntityManager) {
     agreementsByProvider: groupedBy<Agreement, string>(em, Agreement, 'providerId', { validFrom: 'ASC', reference: 'ASC' }),
     unitsByAgreement: new DataLoader<string, Unit[]>(async (agreementIds) => {
       // One statement: the units with the agreement each row is linked through.
-      const { raw, entities } = await em
-        .getRepository(Unit)
-        .createQueryBuilder('u')
-        .innerJoin(AgreementUnit, 'au', 'au.unit_id = u.id')
-        .addSelect('au.agreement_id', 'link_agreement_id')
-        .where('au.agreement_id IN (:...ids)', { ids: [...agreementIds] })
-        .getRawAndEntities<{ u_id: string; link_agreement_id: string }>();
-      const byId = new Map(entities.map((u) => [u.id, u]));
+      const rows: Record<string, unknown>[] = await em.query(unitsOfAgreementsSql, [[...agreementIds]]);
       const byAgreement = new Map<string, Unit[]>();
-      for (const row of raw) {
-        const unit = byId.get(row.u_id);
-        if (!unit) continue;
-        const list = byAgreement.get(row.link_agreement_id);
+      for (const row of rows) {
+        const unit = unitRows.read(row, 'u')!;
+        const agreementId = row.link_agreement_id as string;
+        const list = byAgreement.get(agreementId);
         if (list) list.push(unit);
-        else byAgreement.set(row.link_agreement_id, [unit]);
+        else byAgreement.set(agreementId, [unit]);
       }
       return agreementIds.map((id) => (byAgreement.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id)));
     }),

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { byKey, groupedBy } from '../../common/loaders.js';
+import { entityRows } from '../../common/rows.js';
 import { Answer, Attachment, FollowUpRound, Question, Report, ReportTemplate, Section, Submission } from './entities.js';
 import type { ReportProgress } from './types.js';
 
@@ -8,18 +9,17 @@ export function createReportingLoaders(em: EntityManager) {
   const questionById = byKey<Question, string>(em, Question, 'id');
   // A report's answers with their questions in one statement: whoever reads answers reads what
   // they answer, and the questions go to questionById for the answers' field resolvers.
+  const answerRows = entityRows(em, Answer);
+  const questionRows = entityRows(em, Question);
+  const answersSql = `SELECT ${answerRows.columns('a')}, ${questionRows.columns('q')}
+    FROM answer a JOIN question q ON q.id = a.question_id WHERE a.report_id = ANY($1) ORDER BY a.question_id`;
   const answersByReport = new DataLoader<string, Answer[]>(async (reportIds) => {
-    const rows = (await em
-      .getRepository(Answer)
-      .createQueryBuilder('a')
-      .leftJoinAndMapOne('a.joinedQuestion', Question, 'q', 'q.id = a.question_id')
-      .where('a.report_id IN (:...ids)', { ids: [...reportIds] })
-      .orderBy('a.question_id', 'ASC')
-      .getMany()) as (Answer & { joinedQuestion?: Question | null })[];
+    const rows: Record<string, unknown>[] = await em.query(answersSql, [[...reportIds]]);
     const byReport = new Map<string, Answer[]>();
-    for (const answer of rows) {
-      if (answer.joinedQuestion) questionById.prime(answer.joinedQuestion.id, answer.joinedQuestion);
-      delete answer.joinedQuestion;
+    for (const row of rows) {
+      const answer = answerRows.read(row, 'a')!;
+      const question = questionRows.read(row, 'q')!;
+      questionById.prime(question.id, question);
       const list = byReport.get(answer.reportId);
       if (list) list.push(answer);
       else byReport.set(answer.reportId, [answer]);

@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { ErrorCode, type FieldError } from '@insyn/shared';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -9,6 +10,7 @@ import { badField, badUserInput, conflict, notFound } from '../../common/errors.
 import { isId } from '../../common/ids.js';
 import { decodeCursor, keysetPage, pageSize, type Connection } from '../../common/pagination.js';
 import { selects } from '../../common/selection.js';
+import { entityRows } from '../../common/rows.js';
 import { Agreement, Provider } from '../masterdata/entities.js';
 import { FollowUpRound, Report, Submission, type Question, type SnapshotAnswer } from './entities.js';
 import { EDITABLE_STATUSES, ReportOrder, ReportStatus } from './enums.js';
@@ -50,36 +52,46 @@ export function selectedRelations(info: GraphQLResolveInfo, ...path: string[]): 
   };
 }
 
-type Joined = Report & { joinedRound?: FollowUpRound | null; joinedProvider?: Provider | null; joinedAgreement?: Agreement | null };
+const JOINS = {
+  round: { alias: 'jr', entity: FollowUpRound, on: 'LEFT JOIN follow_up_round jr ON jr.id = r.round_id' },
+  provider: { alias: 'jp', entity: Provider, on: 'LEFT JOIN provider jp ON jp.id = r.provider_id' },
+  agreement: { alias: 'ja', entity: Agreement, on: 'LEFT JOIN agreement ja ON ja.id = r.agreement_id' },
+} as const;
+const JOINED = ['round', 'provider', 'agreement'] as const;
 
+/** For a page of reports: joins what the operation reads (read back by readReportRow). */
 function joinRelations(qb: SelectQueryBuilder<Report>, relations: ReportRelations): void {
-  if (relations.round) qb.leftJoinAndMapOne('r.joinedRound', FollowUpRound, 'jr', 'jr.id = r.round_id');
-  if (relations.provider) qb.leftJoinAndMapOne('r.joinedProvider', Provider, 'jp', 'jp.id = r.provider_id');
-  if (relations.agreement) qb.leftJoinAndMapOne('r.joinedAgreement', Agreement, 'ja', 'ja.id = r.agreement_id');
+  for (const key of JOINED) {
+    const join = JOINS[key];
+    if (relations[key]) qb.leftJoinAndMapOne(`r.${join.alias}`, join.entity, join.alias, `${join.alias}.id = r.${key}_id`);
+  }
 }
 
-/** Hands the joined rows to the request's loaders, where the field resolvers find them. */
-function primeRelations(ctx: Context, reports: Report[]): void {
-  for (const report of reports as Joined[]) {
-    ctx.loaders.reportById.prime(report.id, report);
-    if (report.joinedRound) ctx.loaders.roundById.prime(report.joinedRound.id, report.joinedRound);
-    if (report.joinedProvider) ctx.loaders.providerById.prime(report.joinedProvider.id, report.joinedProvider);
-    if (report.joinedAgreement) ctx.loaders.agreementById.prime(report.joinedAgreement.id, report.joinedAgreement);
-    delete report.joinedRound;
-    delete report.joinedProvider;
-    delete report.joinedAgreement;
-  }
+/**
+ * A report from a result row (columns `r_…`, joined rows `jr_…`, `jp_…`, `ja_…`); the report and
+ * the joined rows go to the request's loaders, where the field resolvers find them.
+ */
+function readReportRow(ctx: Context, row: Record<string, unknown>): Report {
+  const report = entityRows(ctx.em, Report).read(row, 'r')!;
+  ctx.loaders.reportById.prime(report.id, report);
+  if (`jr_id` in row) primeWith(ctx.loaders.roundById, entityRows(ctx.em, FollowUpRound).read(row, 'jr'));
+  if (`jp_id` in row) primeWith(ctx.loaders.providerById, entityRows(ctx.em, Provider).read(row, 'jp'));
+  if (`ja_id` in row) primeWith(ctx.loaders.agreementById, entityRows(ctx.em, Agreement).read(row, 'ja'));
+  return report;
+}
+
+function primeWith<E extends { id: string }>(loader: DataLoader<string, E | null>, entity: E | null): void {
+  if (entity) loader.prime(entity.id, entity);
 }
 
 const NO_RELATIONS: ReportRelations = { round: false, provider: false, agreement: false, answers: false };
 
 async function loadReport(ctx: Context, reportId: string, relations: ReportRelations): Promise<Report | null> {
-  if (!relations.round && !relations.provider && !relations.agreement) return ctx.loaders.reportById.load(reportId);
-  const qb = ctx.em.getRepository(Report).createQueryBuilder('r').where('r.id = :id', { id: reportId });
-  joinRelations(qb, relations);
-  const report = await qb.getOne();
-  if (report) primeRelations(ctx, [report]);
-  return report;
+  const joined = JOINED.filter((key) => relations[key]);
+  if (!joined.length) return ctx.loaders.reportById.load(reportId);
+  const columns = [entityRows(ctx.em, Report).columns('r'), ...joined.map((key) => entityRows<FollowUpRound | Provider | Agreement>(ctx.em, JOINS[key].entity).columns(JOINS[key].alias))];
+  const [row] = await ctx.em.query(`SELECT ${columns.join(', ')} FROM report r ${joined.map((key) => JOINS[key].on).join(' ')} WHERE r.id = $1`, [reportId]);
+  return row ? readReportRow(ctx, row) : null;
 }
 
 /**
@@ -181,8 +193,8 @@ export const reportService = {
         ? (r) => [r.submittedAt ? new Date(r.submittedAt).toISOString() : 'infinity', r.id]
         : (r) => [new Date(r.dueAt).toISOString(), r.id],
       joinPage: (page) => joinRelations(page, relations),
+      read: (row) => readReportRow(ctx, row),
     });
-    primeRelations(ctx, connection.edges.map((e) => e.node));
     return connection;
   },
 
