@@ -21,6 +21,8 @@ export interface EntityRows<E> {
   column(property: keyof E & string): string;
 }
 
+const TIMESTAMPS = new Set<unknown>(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone', Date]);
+
 const cache = new WeakMap<object, EntityRows<unknown>>();
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -53,7 +55,10 @@ export function entityRows<E extends ObjectLiteral>(em: EntityManager, entity: E
       const e = metadata.create() as E;
       for (const c of columns) {
         const value = row[key(c)];
-        if (value !== undefined) (e as Record<string, unknown>)[c.propertyName] = driver.prepareHydratedValue(value, c);
+        if (value === undefined) continue;
+        // A timestamp in a JSON row is text; the driver gives a Date for it (pg's own parser).
+        const prepared = typeof value === 'string' && TIMESTAMPS.has(c.type) ? new Date(value) : value;
+        (e as Record<string, unknown>)[c.propertyName] = driver.prepareHydratedValue(prepared, c);
       }
       return e;
     },

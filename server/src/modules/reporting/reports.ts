@@ -12,6 +12,7 @@ import { decodeCursor, keysetPage, pageSize, type Connection } from '../../commo
 import { selects } from '../../common/selection.js';
 import { entityRows } from '../../common/rows.js';
 import { Agreement, Provider } from '../masterdata/entities.js';
+import { unitsFromJson, unitsOfAgreementJson } from '../masterdata/loaders.js';
 import { FollowUpRound, Report, Submission, type Question, type SnapshotAnswer } from './entities.js';
 import { EDITABLE_STATUSES, ReportOrder, ReportStatus } from './enums.js';
 import type { AnswerInput, ReportFilter } from './types.js';
@@ -39,6 +40,8 @@ export interface ReportRelations {
   round: boolean;
   provider: boolean;
   agreement: boolean;
+  /** The agreement's units (with the agreement). */
+  units: boolean;
   answers: boolean;
 }
 
@@ -48,6 +51,7 @@ export function selectedRelations(info: GraphQLResolveInfo, ...path: string[]): 
     round: selects(info, ...path, 'round'),
     provider: selects(info, ...path, 'provider'),
     agreement: selects(info, ...path, 'agreement'),
+    units: selects(info, ...path, 'agreement', 'units'),
     answers: selects(info, ...path, 'answers'),
   };
 }
@@ -65,6 +69,7 @@ function joinRelations(qb: SelectQueryBuilder<Report>, relations: ReportRelation
     const join = JOINS[key];
     if (relations[key]) qb.leftJoinAndMapOne(`r.${join.alias}`, join.entity, join.alias, `${join.alias}.id = r.${key}_id`);
   }
+  if (relations.agreement && relations.units) qb.addSelect(unitsOfAgreementJson('r.agreement_id'), 'ja_units');
 }
 
 /**
@@ -77,6 +82,7 @@ function readReportRow(ctx: Context, row: Record<string, unknown>): Report {
   if (`jr_id` in row) primeWith(ctx.loaders.roundById, entityRows(ctx.em, FollowUpRound).read(row, 'jr'));
   if (`jp_id` in row) primeWith(ctx.loaders.providerById, entityRows(ctx.em, Provider).read(row, 'jp'));
   if (`ja_id` in row) primeWith(ctx.loaders.agreementById, entityRows(ctx.em, Agreement).read(row, 'ja'));
+  if (row.ja_units !== undefined) ctx.loaders.unitsByAgreement.prime(report.agreementId, unitsFromJson(ctx.em, row.ja_units));
   return report;
 }
 
@@ -84,12 +90,13 @@ function primeWith<E extends { id: string }>(loader: DataLoader<string, E | null
   if (entity) loader.prime(entity.id, entity);
 }
 
-const NO_RELATIONS: ReportRelations = { round: false, provider: false, agreement: false, answers: false };
+const NO_RELATIONS: ReportRelations = { round: false, provider: false, agreement: false, units: false, answers: false };
 
 async function loadReport(ctx: Context, reportId: string, relations: ReportRelations): Promise<Report | null> {
   const joined = JOINED.filter((key) => relations[key]);
   if (!joined.length) return ctx.loaders.reportById.load(reportId);
   const columns = [entityRows(ctx.em, Report).columns('r'), ...joined.map((key) => entityRows<FollowUpRound | Provider | Agreement>(ctx.em, JOINS[key].entity).columns(JOINS[key].alias))];
+  if (relations.agreement && relations.units) columns.push(`${unitsOfAgreementJson('r.agreement_id')} AS ja_units`);
   const [row] = await ctx.em.query(`SELECT ${columns.join(', ')} FROM report r ${joined.map((key) => JOINS[key].on).join(' ')} WHERE r.id = $1`, [reportId]);
   return row ? readReportRow(ctx, row) : null;
 }
