@@ -110,17 +110,12 @@ export async function keysetPage<T extends ObjectLiteral>(
     keys: string[];
     direction?: 'ASC' | 'DESC';
     keyOf: (row: T) => (string | number)[];
-    /** Joins for the page's rows only (related rows to load with them), not for the count. */
-    joinPage?: (page: SelectQueryBuilder<T>) => void;
-    /** Reads a row of the page from its raw columns (`alias_column`) instead of TypeORM's entity loading. */
-    read?: (row: Record<string, unknown>) => T;
   },
 ): Promise<Connection<T>> {
   const size = pageSize(options.first);
   const cursor = decodeCursor(options.after, options.keys.length);
   const direction = options.direction ?? 'ASC';
   const count = qb.clone();
-  options.joinPage?.(qb);
   if (cursor) {
     const params = Object.fromEntries(cursor.map((v, i) => [`keyset${i}`, v]));
     const placeholders = cursor.map((_, i) => `:keyset${i}`).join(', ');
@@ -128,8 +123,61 @@ export async function keysetPage<T extends ObjectLiteral>(
   }
   options.keys.forEach((key, i) => (i === 0 ? qb.orderBy(key, direction) : qb.addOrderBy(key, direction)));
   // The count and the page are independent: two statements at once, not one after the other.
-  const page = qb.limit(size + 1);
-  const read = options.read;
-  const [totalCount, rows] = await Promise.all([count.getCount(), read ? page.getRawMany<Record<string, unknown>>().then((raw) => raw.map(read)) : page.getMany()]);
+  const [totalCount, rows] = await Promise.all([count.getCount(), qb.limit(size + 1).getMany()]);
   return toConnection(rows, size, totalCount, options.keyOf);
+}
+
+/** SQL conditions with their parameters, numbered as they are added ($1, $2, …). */
+export class SqlWhere {
+  readonly conditions: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** A parameter's placeholder. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  /** Adds a condition; `build` gets `param` to place its values. */
+  and(build: (param: (value: unknown) => string) => string): this {
+    this.conditions.push(build((value) => this.param(value)));
+    return this;
+  }
+
+  get sql(): string {
+    return this.conditions.length ? `WHERE ${this.conditions.join(' AND ')}` : '';
+  }
+}
+
+/**
+ * keysetPage for a statement written in SQL: counts `FROM table WHERE …` and fetches `first + 1`
+ * rows of `SELECT select FROM table joins WHERE … ORDER BY keys`, at the same time.
+ */
+export async function sqlKeysetPage<T>(
+  em: { query(sql: string, params: unknown[]): Promise<unknown> },
+  options: {
+    first: number | null | undefined;
+    after: string | null | undefined;
+    /** The table with its alias, e.g. `report r`. */
+    table: string;
+    /** Joins for the page's columns only (not for the count). */
+    joins?: string;
+    select: string;
+    where: SqlWhere;
+    /** SQL expressions of the sort key; the last one unique. */
+    keys: string[];
+    keyOf: (row: T) => (string | number)[];
+    read: (row: Record<string, unknown>) => T;
+  },
+): Promise<Connection<T>> {
+  const size = pageSize(options.first);
+  const cursor = decodeCursor(options.after, options.keys.length);
+  const where = options.where;
+  const count = `SELECT count(*)::int AS n FROM ${options.table} ${where.sql}`;
+  const countParams = [...where.params];
+  if (cursor) where.and((param) => `(${options.keys.join(', ')}) > (${cursor.map((v) => param(v)).join(', ')})`);
+  const page = `SELECT ${options.select} FROM ${options.table} ${options.joins ?? ''} ${where.sql}
+    ORDER BY ${options.keys.join(', ')} LIMIT ${where.param(size + 1)}`;
+  const [counted, rows] = (await Promise.all([em.query(count, countParams), em.query(page, where.params)])) as [{ n: number }[], Record<string, unknown>[]];
+  return toConnection(rows.map(options.read), size, counted[0]!.n, options.keyOf);
 }

@@ -1,14 +1,14 @@
 import type DataLoader from 'dataloader';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { ErrorCode, type FieldError } from '@insyn/shared';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Context } from '../../app/context.js';
 import { access } from '../../common/access.js';
 import type { Viewer } from '../../common/auth.js';
 import { recordAudit } from '../../common/audit.js';
 import { badField, badUserInput, conflict, notFound } from '../../common/errors.js';
 import { isId } from '../../common/ids.js';
-import { decodeCursor, keysetPage, pageSize, type Connection } from '../../common/pagination.js';
+import { decodeCursor, pageSize, sqlKeysetPage, SqlWhere, type Connection } from '../../common/pagination.js';
 import { selects } from '../../common/selection.js';
 import { entityRows } from '../../common/rows.js';
 import { Agreement, Provider } from '../masterdata/entities.js';
@@ -63,13 +63,15 @@ const JOINS = {
 } as const;
 const JOINED = ['round', 'provider', 'agreement'] as const;
 
-/** For a page of reports: joins what the operation reads (read back by readReportRow). */
-function joinRelations(qb: SelectQueryBuilder<Report>, relations: ReportRelations): void {
-  for (const key of JOINED) {
-    const join = JOINS[key];
-    if (relations[key]) qb.leftJoinAndMapOne(`r.${join.alias}`, join.entity, join.alias, `${join.alias}.id = r.${key}_id`);
-  }
-  if (relations.agreement && relations.units) qb.addSelect(unitsOfAgreementJson('r.agreement_id'), 'ja_units');
+/**
+ * The columns and joins of a statement that loads reports (alias `r`) with what the operation
+ * reads of them (read back by readReportRow).
+ */
+function reportStatement(em: EntityManager, relations: ReportRelations): { select: string; joins: string } {
+  const joined = JOINED.filter((key) => relations[key]);
+  const columns = [entityRows(em, Report).columns('r'), ...joined.map((key) => entityRows<FollowUpRound | Provider | Agreement>(em, JOINS[key].entity).columns(JOINS[key].alias))];
+  if (relations.agreement && relations.units) columns.push(`${unitsOfAgreementJson('r.agreement_id')} AS ja_units`);
+  return { select: columns.join(', '), joins: joined.map((key) => JOINS[key].on).join(' ') };
 }
 
 /**
@@ -93,18 +95,16 @@ function primeWith<E extends { id: string }>(loader: DataLoader<string, E | null
 const NO_RELATIONS: ReportRelations = { round: false, provider: false, agreement: false, units: false, answers: false };
 
 async function loadReport(ctx: Context, reportId: string, relations: ReportRelations): Promise<Report | null> {
-  const joined = JOINED.filter((key) => relations[key]);
-  if (!joined.length) return ctx.loaders.reportById.load(reportId);
-  const columns = [entityRows(ctx.em, Report).columns('r'), ...joined.map((key) => entityRows<FollowUpRound | Provider | Agreement>(ctx.em, JOINS[key].entity).columns(JOINS[key].alias))];
-  if (relations.agreement && relations.units) columns.push(`${unitsOfAgreementJson('r.agreement_id')} AS ja_units`);
-  const [row] = await ctx.em.query(`SELECT ${columns.join(', ')} FROM report r ${joined.map((key) => JOINS[key].on).join(' ')} WHERE r.id = $1`, [reportId]);
+  if (!JOINED.some((key) => relations[key])) return ctx.loaders.reportById.load(reportId);
+  const { select, joins } = reportStatement(ctx.em, relations);
+  const [row] = await ctx.em.query(`SELECT ${select} FROM report r ${joins} WHERE r.id = $1`, [reportId]);
   return row ? readReportRow(ctx, row) : null;
 }
 
 /**
  * A report the viewer may read, or NOT_FOUND (the same for someone else's report and for no report).
  * The viewer, the report and the answers asked for are read at the same time; nothing of them is
- * answered before the viewer is known to may read the report.
+ * answered before the viewer is known to be allowed to read the report.
  */
 export async function readableReport(ctx: Context, reportId: string, relations: ReportRelations = NO_RELATIONS): Promise<Report> {
   const known = isId(reportId);
@@ -164,45 +164,47 @@ export const reportService = {
     }
     if (fields.length) throw badUserInput(fields);
     const scope = access.providerScope(viewer);
-    const qb = ctx.em.getRepository(Report).createQueryBuilder('r');
-    if (!scope.all) qb.andWhere('r.provider_id = ANY(:scope)', { scope: scope.providerIds });
-    if (filter?.status?.length) qb.andWhere('r.status IN (:...status)', { status: filter.status });
-    if (filter?.roundId) qb.andWhere('r.round_id = :round', { round: filter.roundId });
-    if (filter?.providerId) qb.andWhere('r.provider_id = :pid', { pid: filter.providerId });
+    const where = new SqlWhere();
+    if (!scope.all) where.and((p) => `r.provider_id = ANY(${p(scope.providerIds)})`);
+    if (filter?.status?.length) where.and((p) => `r.status = ANY(${p(filter.status)})`);
+    if (filter?.roundId) where.and((p) => `r.round_id = ${p(filter.roundId)}`);
+    if (filter?.providerId) where.and((p) => `r.provider_id = ${p(filter.providerId)}`);
     if (filter?.ownership?.length) {
-      qb.andWhere('EXISTS (SELECT 1 FROM provider p WHERE p.id = r.provider_id AND p.ownership IN (:...own))', { own: filter.ownership });
+      where.and((p) => `EXISTS (SELECT 1 FROM provider p WHERE p.id = r.provider_id AND p.ownership = ANY(${p(filter.ownership)}))`);
     }
     if (filter?.roundClosed != null) {
-      qb.andWhere(`${filter.roundClosed ? '' : 'NOT '}EXISTS (SELECT 1 FROM follow_up_round fr WHERE fr.id = r.round_id AND fr.status = 'CLOSED')`);
+      where.and(() => `${filter.roundClosed ? '' : 'NOT '}EXISTS (SELECT 1 FROM follow_up_round fr WHERE fr.id = r.round_id AND fr.status = 'CLOSED')`);
     }
-    if (filter?.overdue === true) qb.andWhere(`r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED')`);
-    if (filter?.overdue === false) qb.andWhere(`NOT (r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED'))`);
+    if (filter?.overdue === true) where.and(() => `r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED')`);
+    if (filter?.overdue === false) where.and(() => `NOT (r.due_at < now() AND r.status IN ('NOT_STARTED', 'DRAFT', 'CHANGES_REQUESTED'))`);
     if (filter?.municipalityCode) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM agreement_unit au JOIN unit u ON u.id = au.unit_id WHERE au.agreement_id = r.agreement_id AND u.municipality_code = :m)',
-        { m: filter.municipalityCode },
+      where.and(
+        (p) => `EXISTS (SELECT 1 FROM agreement_unit au JOIN unit u ON u.id = au.unit_id WHERE au.agreement_id = r.agreement_id AND u.municipality_code = ${p(filter.municipalityCode)})`,
       );
     }
     if (filter?.choiceSystemId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM agreement a WHERE a.id = r.agreement_id AND a.choice_system_id = :cs)', { cs: filter.choiceSystemId });
+      where.and((p) => `EXISTS (SELECT 1 FROM agreement a WHERE a.id = r.agreement_id AND a.choice_system_id = ${p(filter.choiceSystemId)})`);
     }
-    if (filter?.assignedToMe === true) qb.andWhere('r.assigned_to = :me', { me: viewer.userId });
-    if (filter?.assignedToMe === false) qb.andWhere('r.assigned_to IS NULL');
+    if (filter?.assignedToMe === true) where.and((p) => `r.assigned_to = ${p(viewer.userId)}`);
+    if (filter?.assignedToMe === false) where.and(() => 'r.assigned_to IS NULL');
     // SUBMITTED_AT: oldest submission first (the one that has waited longest); never-submitted
     // reports last, at millisecond precision as the cursor carries it (submission times have
     // microseconds).
     const bySubmission = order === ReportOrder.SUBMITTED_AT;
-    const connection = await keysetPage(qb, {
+    const { select, joins } = reportStatement(ctx.em, relations);
+    return sqlKeysetPage(ctx.em, {
       first,
       after,
+      table: 'report r',
+      joins,
+      select,
+      where,
       keys: bySubmission ? [`date_trunc('milliseconds', coalesce(r.submitted_at, 'infinity'::timestamptz))`, 'r.id'] : ['r.due_at', 'r.id'],
       keyOf: bySubmission
         ? (r) => [r.submittedAt ? new Date(r.submittedAt).toISOString() : 'infinity', r.id]
         : (r) => [new Date(r.dueAt).toISOString(), r.id],
-      joinPage: (page) => joinRelations(page, relations),
       read: (row) => readReportRow(ctx, row),
     });
-    return connection;
   },
 
   /**
