@@ -19,8 +19,6 @@ let reviewer: Client;
 let otherProvider: Client;
 let template: TestTemplate;
 let reportId: string;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
-const count = async (sql: string, params: unknown[] = []): Promise<number> => (await one(`SELECT count(*)::int AS n FROM ${sql}`, params)).n;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -34,7 +32,7 @@ function storedFiles(): string[] {
 const SAVE = 'mutation($id: ID!, $v: Int!, $a: [AnswerInput!]!) { saveAnswers(reportId: $id, expectedVersion: $v, answers: $a) { version } }';
 const DELETE = 'mutation($id: ID!) { deleteAttachment(id: $id) }';
 const REPORT = 'query($id: ID!) { report(id: $id) { version status attachments { id fileName mediaType size sha256 questionId } answers { question { code } value } } }';
-const versionOf = async (id: string): Promise<number> => (await one('SELECT version FROM report WHERE id = $1', [id])).version;
+const versionOf = async (id: string): Promise<number> => (await app.one('SELECT version FROM report WHERE id = $1', [id])).version;
 const fields = (id: string) => ({ reportId, questionId: template.q[id] });
 
 beforeAll(async () => {
@@ -63,7 +61,7 @@ describe('uploading', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), fileName: 'Patientsäkerhetsberättelse 2025.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha256(pdf) });
     pdfId = res.body.id;
-    const row = await one('SELECT report_id, question_id, size, sha256, media_type, created_by, deleted_at FROM attachment WHERE id = $1', [pdfId]);
+    const row = await app.one('SELECT report_id, question_id, size, sha256, media_type, created_by, deleted_at FROM attachment WHERE id = $1', [pdfId]);
     const [user] = await app.ds.query(`SELECT id FROM app_user WHERE email = 'provider.private@insyn.example'`);
     expect(row).toEqual({ report_id: reportId, question_id: template.q.FILE, size: pdf.length, sha256: sha256(pdf), media_type: 'application/pdf', created_by: user.id, deleted_at: null });
     // Its audit row, under the request id of the upload.
@@ -123,8 +121,8 @@ describe('uploading', () => {
   });
 
   it('refuses what is not allowed, storing nothing: a program or a web page renamed .pdf, a file over the limit, no preflight header, the wrong question, the wrong person', async () => {
-    const attachments = await count('attachment');
-    const audit = await count('audit_event');
+    const attachments = await app.count('attachment');
+    const audit = await app.count('audit_event');
     const files = storedFiles();
     expect(files).toHaveLength(2);
 
@@ -162,8 +160,8 @@ describe('uploading', () => {
     const anonymous = await upload(app, app.client(), fields('FILE'), { name: 'rapport.pdf', bytes: pdf });
     expect(anonymous.status).toBe(401);
 
-    expect(await count('attachment')).toBe(attachments);
-    expect(await count('audit_event')).toBe(audit);
+    expect(await app.count('attachment')).toBe(attachments);
+    expect(await app.count('audit_event')).toBe(audit);
     expect(storedFiles()).toEqual(files);
 
     const ok = await upload(app, provider, fields('FILE'), { name: 'nästan-för-stor.pdf', bytes: justUnder });
@@ -209,7 +207,7 @@ describe('uploading', () => {
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.submitReport.answers.find((a: any) => a.question.code === 'FILE').value).toBe(pdfId);
 
-    const before = await one('SELECT a.deleted_at, (SELECT value FROM answer WHERE report_id = $2 AND question_id = $3) AS answer FROM attachment a WHERE a.id = $1', [
+    const before = await app.one('SELECT a.deleted_at, (SELECT value FROM answer WHERE report_id = $2 AND question_id = $3) AS answer FROM attachment a WHERE a.id = $1', [
       pdfId,
       reportId,
       template.q.FILE,
@@ -217,7 +215,7 @@ describe('uploading', () => {
     const res = await provider.gql(DELETE, { id: pdfId });
     expect(res.errors!.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
     expect(await auditRowsOf(app, requestIdOf(provider))).toEqual([]);
-    expect(await one('SELECT a.deleted_at, (SELECT value FROM answer WHERE report_id = $2 AND question_id = $3) AS answer FROM attachment a WHERE a.id = $1', [
+    expect(await app.one('SELECT a.deleted_at, (SELECT value FROM answer WHERE report_id = $2 AND question_id = $3) AS answer FROM attachment a WHERE a.id = $1', [
       pdfId,
       reportId,
       template.q.FILE,
@@ -251,7 +249,7 @@ describe('a removal racing a submit', () => {
         provider.gql('mutation($id: ID!) { submitReport(reportId: $id, expectedVersion: 2) { answers { value } } }', { id }),
         provider.gql(DELETE, { id: file.id }),
       ]);
-      const state = await one(
+      const state = await app.one(
         `SELECT r.status, (SELECT value FROM answer WHERE report_id = r.id) AS answer, (SELECT deleted_at IS NOT NULL FROM attachment WHERE id = $2) AS deleted
          FROM report r WHERE r.id = $1`,
         [id, file.id],

@@ -15,8 +15,7 @@ let app: TestApp;
 let actors: Actors;
 let admin: Client;
 let adminId: string;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
-const auditCount = async (): Promise<number> => (await one('SELECT count(*)::int AS n FROM audit_event')).n;
+const auditCount = async (): Promise<number> => (await app.one('SELECT count(*)::int AS n FROM audit_event')).n;
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -245,7 +244,7 @@ describe('users, passwords and tokens', () => {
     expect(strip(reset.rows)).toEqual([byAdmin({ action: 'PASSWORD_RESET', entity_type: 'User', entity_id: id })]);
     expect(JSON.stringify(reset.rows)).not.toContain(reset.res.data!.resetPassword.temporaryPassword);
 
-    const version = (await one('SELECT version FROM app_user WHERE id = $1', [id])).version;
+    const version = (await app.one('SELECT version FROM app_user WHERE id = $1', [id])).version;
     const deactivated = await run(admin, 'mutation($id: ID!, $v: Int!) { updateUser(id: $id, expectedVersion: $v, input: { active: false }) { id } }', { id, v: version });
     expect(strip(deactivated.rows)).toEqual([byAdmin({ action: 'USER_DEACTIVATED', entity_type: 'User', entity_id: id, before: { active: true }, after: { active: false } })]);
   });
@@ -412,7 +411,7 @@ describe('follow-up reporting changes', () => {
       { ...byProvider, action: 'ATTACHMENT_REMOVED', entity_type: 'Report', entity_id: reportId, before: { attachmentId: fileId, fileName: 'plan.pdf' }, after: null },
     ]);
 
-    const version = (await one('SELECT version FROM report WHERE id = $1', [reportId])).version;
+    const version = (await app.one('SELECT version FROM report WHERE id = $1', [reportId])).version;
     const SUBMIT = 'mutation($id: ID!, $v: Int!) { submitReport(reportId: $id, expectedVersion: $v) { id reference } }';
     const submitted = await run(provider, SUBMIT, { id: reportId, v: version });
     const { id: submissionId, reference } = submitted.res.data!.submitReport;
@@ -603,7 +602,7 @@ describe('logins', () => {
 describe('refused changes leave no row and no change', () => {
   /** Everything a refused admin change could have touched. */
   const snapshot = () =>
-    one(`SELECT
+    app.one(`SELECT
       (SELECT count(*) FROM audit_event) AS audit,
       (SELECT json_agg(p ORDER BY id) FROM provider p) AS provider,
       (SELECT json_agg(u ORDER BY id) FROM unit u) AS unit,

@@ -106,8 +106,7 @@ const f = {} as {
   publishedReport: string;
 };
 
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
-const versionOf = async (table: string, id: string): Promise<number> => (await one(`SELECT version FROM ${table} WHERE id = $1`, [id])).version;
+const versionOf = async (table: string, id: string): Promise<number> => (await app.one(`SELECT version FROM ${table} WHERE id = $1`, [id])).version;
 
 const table: Record<string, Entry> = {
   // --- Public: master data, program, indicators, and who is asking -------------------------
@@ -208,7 +207,7 @@ const table: Record<string, Entry> = {
     matrix: row(AUTH, OK, DENY, DENY, DENY, DENY, OK, OK),
     variables: async () => ({
       id: (
-        await one(
+        await app.one(
           `INSERT INTO api_token (name, token_hash, owner_id, created_by) VALUES ($1, $2, $3, $3) RETURNING id`,
           [`Matris revoke ${next()}`, randomBytes(32).toString('hex'), actors.userIds.ANALYST],
         )
@@ -292,7 +291,7 @@ const table: Record<string, Entry> = {
     matrix: ADMIN_ONLY,
     variables: async () => ({
       id: (
-        await one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Att anta', 2090, 2091, $1) RETURNING id`, [
+        await app.one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Att anta', 2090, 2091, $1) RETURNING id`, [
           `RS/MATRIS-ANTA-${next()}`,
         ])
       ).id,
@@ -306,7 +305,7 @@ const table: Record<string, Entry> = {
     matrix: ADMIN_ONLY,
     variables: async () => ({
       id: (
-        await one(
+        await app.one(
           `INSERT INTO program (title, term_start, term_end, decision_reference, status, decided_by, decided_at)
            VALUES ('Att skriva om', 2085, 2086, $1, 'SUPERSEDED', 'Regionfullmäktige', '2084-11-20') RETURNING id`,
           [`RS/MATRIS-VERSION-${next()}`],
@@ -338,7 +337,7 @@ const table: Record<string, Entry> = {
     variables: async () => ({
       input: {
         documentId: f.conditionsDoc,
-        expectedVersion: (await one('SELECT max(version)::int AS v FROM governing_document_version WHERE document_id = $1', [f.conditionsDoc])).v,
+        expectedVersion: (await app.one('SELECT max(version)::int AS v FROM governing_document_version WHERE document_id = $1', [f.conditionsDoc])).v,
         decisionReference: `RS/MATRIS/${next()}`,
         decidedBy: 'Regionstyrelsen',
         decidedAt: '2030-01-01',
@@ -397,7 +396,7 @@ const table: Record<string, Entry> = {
     matrix: PLANNERS,
     variables: async () => ({
       id: (
-        await one(
+        await app.one(
           `INSERT INTO follow_up_round (name, period, template_id, choice_system_id, opens_at, due_at)
            VALUES ($1, '2026', $2, $3, '2026-02-01', '2026-03-31') RETURNING id`,
           [`Matrisomgång ${next()}`, f.template, f.dentalChoiceSystem],
@@ -445,7 +444,7 @@ const table: Record<string, Entry> = {
     matrix: OWN_PROVIDER,
     variables: async () => ({
       id: (
-        await one(
+        await app.one(
           `INSERT INTO attachment (report_id, question_id, file_name, media_type, size, sha256, storage_key, created_by)
            VALUES ($1, $2, 'matris.pdf', 'application/pdf', 10, repeat('a', 64), gen_random_uuid()::text, $3) RETURNING id`,
           [f.report, f.attachmentQuestion, actors.userIds.PROVIDER],
@@ -538,7 +537,7 @@ const table: Record<string, Entry> = {
     matrix: REVIEW,
     variables: async () => {
       await app.ds.query(`UPDATE public_response SET status = 'WITHDRAWN' WHERE report_id = $1 AND status = 'PENDING'`, [f.publishedReport]);
-      const response = await one(`INSERT INTO public_response (report_id, provider_id, body, submitted_by) SELECT id, provider_id, $2, $3 FROM report WHERE id = $1 RETURNING id`, [
+      const response = await app.one(`INSERT INTO public_response (report_id, provider_id, body, submitted_by) SELECT id, provider_id, $2, $3 FROM report WHERE id = $1 RETURNING id`, [
         f.publishedReport,
         `Matrissvar ${next()}`,
         actors.userIds.PROVIDER,
@@ -610,7 +609,7 @@ const table: Record<string, Entry> = {
     matrix: PERSON,
     variables: async (actor) => {
       const user = actors.userIds[actor === 'anonymous' ? 'ADMIN' : actor];
-      return { l: (await one('SELECT language FROM app_user WHERE id = $1', [user])).language === 'sv' ? 'en' : 'sv' };
+      return { l: (await app.one('SELECT language FROM app_user WHERE id = $1', [user])).language === 'sv' ? 'en' : 'sv' };
     },
     check: (r) => expect(r).toBe(true),
   },
@@ -695,7 +694,7 @@ const table: Record<string, Entry> = {
   lastResortObligation: {
     document: 'query($id: ID!) { lastResortObligation(id: $id) { decisionReference } }',
     matrix: PUBLIC,
-    variables: async () => ({ id: (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id }),
+    variables: async () => ({ id: (await app.one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id }),
   },
   lastResortCoverage: {
     document: '{ lastResortCoverage(year: 2025) { municipality { code } soleProvider listedPersons } }',
@@ -712,7 +711,7 @@ const table: Record<string, Entry> = {
     matrix: PLANNERS,
     variables: async () => {
       const day = lastResortDay(next());
-      const { municipality_code } = await one('SELECT municipality_code FROM unit WHERE id = $1', [f.hedeUnit]);
+      const { municipality_code } = await app.one('SELECT municipality_code FROM unit WHERE id = $1', [f.hedeUnit]);
       return {
         input: { municipalityCode: municipality_code, choiceSystemId: f.choiceSystem, unitId: f.hedeUnit, minimumService: 'Matris', decisionReference: 'RS/MATRIS', validFrom: day, validTo: day },
       };
@@ -728,7 +727,7 @@ const table: Record<string, Entry> = {
     matrix: PLANNERS,
     variables: async () => {
       const id = await lastResortObligation();
-      return { id, to: (await one('SELECT valid_from::text AS d FROM last_resort_obligation WHERE id = $1', [id])).d };
+      return { id, to: (await app.one('SELECT valid_from::text AS d FROM last_resort_obligation WHERE id = $1', [id])).d };
     },
   },
   setListedPersons: {
@@ -751,7 +750,7 @@ const table: Record<string, Entry> = {
   setUnitEconomics: {
     document: 'mutation($u: ID!, $v: Int, $n: Int!) { setUnitEconomics(unitId: $u, year: 2097, expectedVersion: $v, input: { capitation: $n }) { version } }',
     matrix: PLANNERS,
-    variables: async () => ({ u: f.hedeUnit, v: (await one('SELECT version FROM unit_economics WHERE unit_id = $1 AND year = 2097', [f.hedeUnit]))?.version ?? null, n: next() }),
+    variables: async () => ({ u: f.hedeUnit, v: (await app.one('SELECT version FROM unit_economics WHERE unit_id = $1 AND year = 2097', [f.hedeUnit]))?.version ?? null, n: next() }),
   },
   importUnitEconomics: {
     document: 'mutation($csv: String!) { importUnitEconomics(csv: $csv) { rows } }',
@@ -762,7 +761,7 @@ const table: Record<string, Entry> = {
   compensationMethods: {
     document: 'query($o: ID!) { compensationMethods(obligationId: $o) { version } }',
     matrix: REGION,
-    variables: async () => ({ o: (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id }),
+    variables: async () => ({ o: (await app.one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id }),
   },
   setCompensationMethod: {
     document: 'mutation($o: ID!) { setCompensationMethod(obligationId: $o, expectedVersion: 0, input: { validFromYear: 2024, method: FIXED_AMOUNT, fixedAmount: 1000, decisionReference: "RS/MATRIS" }) { version } }',
@@ -777,7 +776,7 @@ const table: Record<string, Entry> = {
   compensationProposal: {
     document: 'query($o: ID!) { compensationProposal(obligationId: $o, year: 2025) { amount } }',
     matrix: REGION,
-    variables: async () => ({ o: (await one(`SELECT id FROM last_resort_obligation WHERE decision_reference LIKE 'RS/383/2021%' ORDER BY decision_reference, id LIMIT 1`)).id }),
+    variables: async () => ({ o: (await app.one(`SELECT id FROM last_resort_obligation WHERE decision_reference LIKE 'RS/383/2021%' ORDER BY decision_reference, id LIMIT 1`)).id }),
   },
   compensationDecisions: {
     document: '{ compensationDecisions(year: 2025) { totalCount } }',
@@ -806,7 +805,7 @@ const table: Record<string, Entry> = {
   adoptNeutralityReport: {
     document: 'mutation($v: Int!) { adoptNeutralityReport(year: 2097, decisionReference: "RS/MATRIS", adoptedOn: "2097-01-01", expectedVersion: $v) { version } }',
     matrix: PLANNERS,
-    variables: async () => ({ v: (await one(`SELECT coalesce(max(version), 0)::int AS v FROM neutrality_report WHERE year = 2097`)).v }),
+    variables: async () => ({ v: (await app.one(`SELECT coalesce(max(version), 0)::int AS v FROM neutrality_report WHERE year = 2097`)).v }),
   },
   annualReport: { document: '{ annualReport(year: 2024) { status } }', matrix: PUBLIC, check: (r) => expect(r.status).toBe('PUBLISHED') },
   annualReports: { document: '{ annualReports { year status } }', matrix: PUBLIC, check: (r) => expect(r.length).toBeGreaterThan(0) },
@@ -814,7 +813,7 @@ const table: Record<string, Entry> = {
   regionAnnualReport: {
     document: 'query($id: ID!) { regionAnnualReport(id: $id) { year status } }',
     matrix: REGION,
-    variables: async () => ({ id: (await one(`SELECT id FROM annual_report ORDER BY year LIMIT 1`)).id }),
+    variables: async () => ({ id: (await app.one(`SELECT id FROM annual_report ORDER BY year LIMIT 1`)).id }),
   },
   createAnnualReport: {
     document: 'mutation($y: Int!) { createAnnualReport(year: $y) { status } }',
@@ -843,9 +842,9 @@ let annualYears = 2030;
 const annualReportYear = () => annualYears++;
 /** A new annual report at version 1, a draft or adopted (with figures, made in SQL: a draft, then adopted). */
 const annualReportIn = async (status: 'DRAFT' | 'ADOPTED'): Promise<string> => {
-  const { id } = await one(`INSERT INTO annual_report (year) VALUES ($1) RETURNING id`, [annualReportYear()]);
+  const { id } = await app.one(`INSERT INTO annual_report (year) VALUES ($1) RETURNING id`, [annualReportYear()]);
   if (status === 'ADOPTED') {
-    await one(
+    await app.one(
       `UPDATE annual_report SET status = 'ADOPTED', figures = '{}', decision_reference = 'RS/MATRIS', adopted_on = '2090-01-01',
               adopted_by = (SELECT id FROM app_user WHERE email = 'reviewer@insyn.example') WHERE id = $1 RETURNING id`,
       [id],
@@ -858,7 +857,7 @@ const annualReportIn = async (status: 'DRAFT' | 'ADOPTED'): Promise<string> => {
 let compensationDays = 0;
 const compensationObligation = async (): Promise<string> =>
   (
-    await one(
+    await app.one(
       `INSERT INTO last_resort_obligation (municipality_code, choice_system_id, unit_id, minimum_service, decision_reference, valid_from, valid_to)
        SELECT municipality_code, $2, id, 'Matris', 'RS/MATRIS', $3::date, $3::date + 1 FROM unit WHERE id = $1 RETURNING id`,
       [f.hedeUnit, f.choiceSystem, new Date(Date.UTC(2100, 0, 1) + compensationDays++ * 2 * 86_400_000).toISOString().slice(0, 10)],
@@ -869,7 +868,7 @@ const lastResortDay = (k: number) => new Date(Date.UTC(2200, 0, 1) + k * 3 * 86_
 /** A new obligation of Hede's unit in the matrix's own choice system, two days long, at version 1. */
 const lastResortObligation = async (): Promise<string> =>
   (
-    await one(
+    await app.one(
       `INSERT INTO last_resort_obligation (municipality_code, choice_system_id, unit_id, minimum_service, decision_reference, valid_from, valid_to)
        SELECT municipality_code, $2, id, 'Matris', 'RS/MATRIS', $3::date, $3::date + 1 FROM unit WHERE id = $1 RETURNING id`,
       [f.hedeUnit, f.choiceSystem, lastResortDay(next())],
@@ -897,7 +896,7 @@ const decidedReport = async (): Promise<string> => {
 /** A new thread on Jämtvård's draft, open or resolved. */
 const newThread = async (resolved: boolean): Promise<string> =>
   (
-    await one(
+    await app.one(
       `INSERT INTO comment_thread (report_id, template_id, created_by, resolved_at, resolved_by)
        SELECT id, template_id, $2, CASE WHEN $3 THEN now() END, CASE WHEN $3 THEN $2::uuid END FROM report WHERE id = $1 RETURNING id`,
       [f.report, actors.userIds.REVIEWER, resolved],
@@ -916,43 +915,43 @@ beforeAll(async () => {
   app = await createTestApp();
   await loadDemoRegion(app.ds);
   actors = await loginActors(app);
-  const jamtvard = await one(`SELECT id FROM provider WHERE name = 'Jämtvård Hälsocentraler AB'`);
+  const jamtvard = await app.one(`SELECT id FROM provider WHERE name = 'Jämtvård Hälsocentraler AB'`);
   f.jamtvard = jamtvard.id;
-  f.hede = (await one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id;
-  f.hedeUnit = (await one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [f.hede])).id;
+  f.hede = (await app.one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id;
+  f.hedeUnit = (await app.one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [f.hede])).id;
   f.colleague = (
-    await one(`INSERT INTO app_user (email, name, roles, provider_id) VALUES ('kollega@jamtvard.example', 'Kalle Kollega', '{PROVIDER}', $1) RETURNING id`, [
+    await app.one(`INSERT INTO app_user (email, name, roles, provider_id) VALUES ('kollega@jamtvard.example', 'Kalle Kollega', '{PROVIDER}', $1) RETURNING id`, [
       jamtvard.id,
     ])
   ).id;
-  f.target = (await one(`INSERT INTO app_user (email, name, roles) VALUES ('mal@insyn.example', 'Matris Mål', '{AUDITOR}') RETURNING id`)).id;
-  f.choiceSystem = (await one(`INSERT INTO choice_system (code, name) VALUES ('MATRIS', 'Matrisval') RETURNING id`)).id;
+  f.target = (await app.one(`INSERT INTO app_user (email, name, roles) VALUES ('mal@insyn.example', 'Matris Mål', '{AUDITOR}') RETURNING id`)).id;
+  f.choiceSystem = (await app.one(`INSERT INTO choice_system (code, name) VALUES ('MATRIS', 'Matrisval') RETURNING id`)).id;
   f.agreement = (
-    await one(
+    await app.one(
       `INSERT INTO agreement (provider_id, form, reference, valid_from, in_program_scope) VALUES ($1, 'LOU', 'MATRIS-AVTAL', '2026-01-01', true) RETURNING id`,
       [f.hede],
     )
   ).id;
   f.indicator = (
-    await one(
+    await app.one(
       `INSERT INTO indicator (code, name, definition, unit, direction, service_area)
        VALUES ('MATRIS', 'Matrisindikator', 'Andel av något.', 'PERCENT', 'HIGHER_IS_BETTER', 'ALL') RETURNING id`,
     )
   ).id;
   f.draft = (
-    await one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Matrisutkast', 2095, 2096, 'RS/MATRIS-UTKAST') RETURNING id`)
+    await app.one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Matrisutkast', 2095, 2096, 'RS/MATRIS-UTKAST') RETURNING id`)
   ).id;
-  f.program = (await one(`SELECT id FROM program WHERE status = 'ADOPTED' ORDER BY term_start LIMIT 1`)).id;
-  f.conditionsDoc = (await one(`SELECT id FROM governing_document WHERE kind = 'EQUAL_CONDITIONS'`)).id;
-  f.demoPasswordHash = (await one(`SELECT password_hash FROM app_user WHERE email = 'admin@insyn.example'`)).password_hash;
-  f.template = (await one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
+  f.program = (await app.one(`SELECT id FROM program WHERE status = 'ADOPTED' ORDER BY term_start LIMIT 1`)).id;
+  f.conditionsDoc = (await app.one(`SELECT id FROM governing_document WHERE kind = 'EQUAL_CONDITIONS'`)).id;
+  f.demoPasswordHash = (await app.one(`SELECT password_hash FROM app_user WHERE email = 'admin@insyn.example'`)).password_hash;
+  f.template = (await app.one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
   f.templateDraft = await smallTemplate('DRAFT');
-  f.round = (await one(`SELECT id FROM follow_up_round WHERE template_id = $1`, [f.template])).id;
-  f.dentalChoiceSystem = (await one(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`)).id;
+  f.round = (await app.one(`SELECT id FROM follow_up_round WHERE template_id = $1`, [f.template])).id;
+  f.dentalChoiceSystem = (await app.one(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`)).id;
   // Jämtvård's own Hälsoval report, a draft.
-  f.report = (await one(`SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = 'LOV-HV-2012-004' AND r.round_id = $1`, [f.round])).id;
-  f.textQuestion = (await one(`SELECT id FROM question WHERE template_id = $1 AND code = '3.3'`, [f.template])).id;
-  f.attachmentQuestion = (await one(`SELECT id FROM question WHERE template_id = $1 AND code = '2.2'`, [f.template])).id;
+  f.report = (await app.one(`SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = 'LOV-HV-2012-004' AND r.round_id = $1`, [f.round])).id;
+  f.textQuestion = (await app.one(`SELECT id FROM question WHERE template_id = $1 AND code = '3.3'`, [f.template])).id;
+  f.attachmentQuestion = (await app.one(`SELECT id FROM question WHERE template_id = $1 AND code = '2.2'`, [f.template])).id;
   // A report of Jämtvård that is complete as it stands (its one question is optional), at version 1.
   const optional = await publishedTemplate(app.ds, 'Matris: inlämning', [{ code: '1', type: 'BOOLEAN' }]);
   f.submitReport = (await openReport(app.ds, optional.id, 'LOV-HV-2012-004')).reportId;
@@ -960,7 +959,7 @@ beforeAll(async () => {
   const review = await publishedTemplate(app.ds, 'Matris: granskning', [{ code: '1', type: 'BOOLEAN', goal: 'M1' }]);
   f.reviewTemplate = review.id;
   f.reviewQuestion = review.q['1'];
-  f.goal = (await one(`SELECT goal_id FROM question WHERE id = $1`, [f.reviewQuestion])).goal_id;
+  f.goal = (await app.one(`SELECT goal_id FROM question WHERE id = $1`, [f.reviewQuestion])).goal_id;
   f.thread = await newThread(false);
   // Publication: a report of Jämtvård's waiting to be published, and a published one.
   f.publicationTemplate = await publicationTemplate(app.ds, 'Matris: publicering');

@@ -16,8 +16,6 @@ let admin: Client;
 let reviewer: Client;
 let auditor: Client;
 let provider: Client;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
-const count = async (table: string): Promise<number> => (await one(`SELECT count(*)::int AS n FROM ${table}`)).n;
 
 // Hand-made municipalities next to the demo region: SOLE has one unit (the in-house holder),
 // TWO has the in-house holder and a private unit, FIX has an in-house holder paid a fixed amount.
@@ -66,7 +64,7 @@ beforeAll(async () => {
   provider = await app.login('provider.private@insyn.example');
   await app.ds.query(`INSERT INTO municipality (code, name, county_code, county_name) VALUES
     ('${SOLE}', 'Ensamby', '24', 'Testlän'), ('${TWO}', 'Tvåby', '24', 'Testlän'), ('${FIX}', 'Fastby', '24', 'Testlän'), ('${NOM}', 'Metodlös', '24', 'Testlän')`);
-  halsoval = (await one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
+  halsoval = (await app.one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
   u.sole = await unitIn(SOLE, 'Ensamby hälsocentral', 'IN_HOUSE', 1);
   u.twoHolder = await unitIn(TWO, 'Tvåby hälsocentral', 'IN_HOUSE', 2);
   u.twoPrivate = await unitIn(TWO, 'Privata Tvåby', 'PRIVATE', 3);
@@ -146,7 +144,7 @@ describe('unit economics', () => {
   });
 
   it('refuses VAT compensation for in-house units and full cost for others, by the database too', async () => {
-    const before = await count('unit_economics');
+    const before = await app.count('unit_economics');
     const vat = await admin.gql(SET_ECONOMICS, { u: u.twoHolder, y: 2025, input: { capitation: 5, vatCompensation: 10 } });
     expect(fieldsOf(vat)).toEqual([{ path: 'input.vatCompensation', message: 'In-house units get no VAT compensation' }]);
     const full = await admin.gql(SET_ECONOMICS, { u: u.twoPrivate, y: 2025, input: { capitation: 5, fullCost: 10 } });
@@ -175,26 +173,26 @@ describe('unit economics', () => {
     await expect(app.ds.query(`INSERT INTO unit_economics (unit_id, year, full_cost, source) VALUES ($1, 2030, 400000001, 'MANUAL')`, [u.twoHolder])).rejects.toThrow(
       /unit_economics_full_cost_check/,
     );
-    expect(await count('unit_economics')).toBe(before);
+    expect(await app.count('unit_economics')).toBe(before);
     const ok = await admin.gql(SET_ECONOMICS, { u: u.twoPrivate, y: 2025, input: { capitation: 6_000_000, vatCompensation: 360_000 } });
     expect(ok.data!.setUnitEconomics).toMatchObject({ reimbursement: 6_360_000, fullCost: null, ownership: 'PRIVATE' });
 
     // Seen from the provider: it does not become in-house while its units have VAT compensation.
-    const providerOf = (await one('SELECT p.id, p.version FROM provider p JOIN unit u ON u.provider_id = p.id WHERE u.id = $1', [u.twoPrivate])) as { id: string; version: number };
+    const providerOf = (await app.one('SELECT p.id, p.version FROM provider p JOIN unit u ON u.provider_id = p.id WHERE u.id = $1', [u.twoPrivate])) as { id: string; version: number };
     const changed = await admin.gql('mutation($id: ID!, $v: Int!, $input: ProviderInput!) { updateProvider(id: $id, expectedVersion: $v, input: $input) { ownership } }', {
       id: providerOf.id,
       v: providerOf.version,
       input: { ownership: 'IN_HOUSE' },
     });
     expect(fieldsOf(changed)).toEqual([{ path: 'input.ownership', message: 'Its units have VAT compensation in their economics: correct the economics before making it in-house' }]);
-    expect((await one('SELECT ownership FROM provider WHERE id = $1', [providerOf.id])).ownership).toBe('PRIVATE');
+    expect((await app.one('SELECT ownership FROM provider WHERE id = $1', [providerOf.id])).ownership).toBe('PRIVATE');
   });
 
   const IMPORT = 'mutation($csv: String!) { importUnitEconomics(csv: $csv) { rows units years } }';
 
   it('refuses an import with one bad row, listing every bad row, and stores nothing', async () => {
     const before = await app.ds.query('SELECT unit_id, year, capitation, version FROM unit_economics ORDER BY unit_id, year');
-    const auditBefore = await count('audit_event');
+    const auditBefore = await app.count('audit_event');
     const csv = [
       'unit_id;year;capitation;visit_fees;goal_related;vat_compensation;other;full_cost',
       `${u.sole};2026;8 100 000,00;1 300 000;400 000;0;100 000;12 500 000`,
@@ -220,12 +218,12 @@ describe('unit economics', () => {
     const header = await admin.gql(IMPORT, { csv: 'unit_id;year;capitation;salary\n' });
     expect(fieldsOf(header)).toEqual([{ path: 'csv.1.salary', message: 'Unknown column "salary"' }]);
     expect(await app.ds.query('SELECT unit_id, year, capitation, version FROM unit_economics ORDER BY unit_id, year')).toEqual(before);
-    expect(await count('audit_event')).toBe(auditBefore);
+    expect(await app.count('audit_event')).toBe(auditBefore);
   });
 
   it('refuses a file with öre, naming the row and the column, and stores nothing', async () => {
     const before = await app.ds.query('SELECT unit_id, year, capitation, visit_fees, version FROM unit_economics ORDER BY unit_id, year');
-    const auditBefore = await count('audit_event');
+    const auditBefore = await app.count('audit_event');
     const csv = [
       'hsa_id;year;capitation;visit_fees;goal_related;vat_compensation;other;full_cost',
       'SE2321000214-T1;2027;8 100 000;1 300 000;400 000;0;100 000;12 500 000',
@@ -239,8 +237,8 @@ describe('unit economics', () => {
     ]);
     expect(res.errors![0].message).toBe('2 rows have errors; nothing was stored');
     expect(await app.ds.query('SELECT unit_id, year, capitation, visit_fees, version FROM unit_economics ORDER BY unit_id, year')).toEqual(before);
-    expect(await count('unit_economics')).toBe(before.length);
-    expect(await count('audit_event')).toBe(auditBefore);
+    expect(await app.count('unit_economics')).toBe(before.length);
+    expect(await app.count('audit_event')).toBe(auditBefore);
   });
 
   it('stores a good file (BOM, `;`, spaces between thousands, a zero decimal part) in one go with one audit event, and leaves a stored row it repeats as it was', async () => {
@@ -264,7 +262,7 @@ describe('unit economics', () => {
       u: u.twoHolder,
     });
     expect(own.data!.unitEconomics.edges).toEqual([{ node: { visitFees: 700_001, goalRelated: 0, reimbursement: 5_700_001, fullCost: 6_000_000, source: 'IMPORT' } }]);
-    const stored = await one('SELECT capitation, visit_fees FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder]);
+    const stored = await app.one('SELECT capitation, visit_fees FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder]);
     expect(stored).toEqual({ capitation: 5_000_000, visit_fees: 700_001 });
     const again = await auditor.gql(`query($u: ID!) { unitEconomics(year: 2025, filter: { unitId: $u }) { edges { node { version source } } } }`, { u: u.sole });
     // Ensamby 2025 had these figures already: it keeps its version and source, so a proposal
@@ -282,14 +280,14 @@ describe('unit economics', () => {
   });
 
   it('writes over stored economics only the columns the file has, and audits every changed row before and after', async () => {
-    const before = await one('SELECT capitation, visit_fees, goal_related, other, full_cost, version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder]);
+    const before = await app.one('SELECT capitation, visit_fees, goal_related, other, full_cost, version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder]);
     expect(before).toEqual({ capitation: 5_000_000, visit_fees: 700_001, goal_related: 0, other: 0, full_cost: 6_000_000, version: 1 });
     const csv = 'hsa_id;year;visit_fees\nSE2321000214-T2;2026;800 000\nSE2321000214-T5;2028;50 000\nSE2321000214-T3;2026;900 000\n';
     const res = await admin.gql(IMPORT, { csv });
     expect(res.errors).toBeUndefined();
     expect(res.data!.importUnitEconomics).toEqual({ rows: 3, units: 3, years: [2026, 2028] });
     // Capitation and full cost are not in the file: they stay.
-    expect(await one('SELECT capitation, visit_fees, goal_related, other, full_cost, version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder])).toEqual({
+    expect(await app.one('SELECT capitation, visit_fees, goal_related, other, full_cost, version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoHolder])).toEqual({
       capitation: 5_000_000,
       visit_fees: 800_000,
       goal_related: 0,
@@ -298,7 +296,7 @@ describe('unit economics', () => {
       version: 2,
     });
     // A new row gets 0 for the components left out and no full cost.
-    expect(await one('SELECT capitation, visit_fees, full_cost FROM unit_economics WHERE unit_id = $1 AND year = 2028', [u.nom])).toEqual({ capitation: 0, visit_fees: 50_000, full_cost: null });
+    expect(await app.one('SELECT capitation, visit_fees, full_cost FROM unit_economics WHERE unit_id = $1 AND year = 2028', [u.nom])).toEqual({ capitation: 0, visit_fees: 50_000, full_cost: null });
     const [audit] = await app.ds.query(`SELECT after FROM audit_event WHERE action = 'UNIT_ECONOMICS_IMPORTED' ORDER BY id DESC LIMIT 1`);
     expect(audit.after).toEqual({
       rows: 3,
@@ -311,7 +309,7 @@ describe('unit economics', () => {
         { unitId: u.nom, year: 2028, before: null, after: { capitation: 0, visitFees: 50_000, goalRelated: 0, vatCompensation: 0, other: 0, fullCost: null } },
       ],
     });
-    expect(await one('SELECT version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoPrivate])).toEqual({ version: 1 });
+    expect(await app.one('SELECT version FROM unit_economics WHERE unit_id = $1 AND year = 2026', [u.twoPrivate])).toEqual({ version: 1 });
   });
 
   it('pages the economics of a year by unit name', async () => {
@@ -349,13 +347,13 @@ describe('methods and proposals', () => {
     expect(fieldsOf(deficitWithFixed)).toEqual([{ path: 'input.fixedAmount', message: 'Only for a fixed amount' }]);
 
     // Another editor added version 2 after this one saw version 1: CONFLICT, nothing stored.
-    const methodsBefore = await count('compensation_method');
+    const methodsBefore = await app.count('compensation_method');
     const stale = await admin.gql(SET_METHOD, { o: o.sole, v: 1, input: { validFromYear: 2025, method: 'FIXED_AMOUNT', fixedAmount: 1, decisionReference: 'RS/99/2025' } });
     expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     expect(stale.errors![0].message).toBe('Someone set a new method version since you opened it; reload');
     const fresh = await admin.gql(SET_METHOD, { o: o.nom, v: 1, input: { validFromYear: 2025, method: 'FIXED_AMOUNT', fixedAmount: 1, decisionReference: 'RS/99/2025' } });
     expect(fresh.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 0 });
-    expect(await count('compensation_method')).toBe(methodsBefore);
+    expect(await app.count('compensation_method')).toBe(methodsBefore);
 
     const versions = await auditor.gql(`query($o: ID!) { compensationMethods(obligationId: $o) { version validFromYear }
       lastResortObligation(id: $o) { compensationMethodForYear(year: 2025) { version } later: compensationMethodForYear(year: 2027) { version } early: compensationMethodForYear(year: 2023) { version } } }`, { o: o.sole });
@@ -510,10 +508,10 @@ describe('decisions', () => {
     expect(d).toMatchObject({ year: 2025, amount: 1_799_999, inForce: true, unit: { id: u.sole }, method: { version: 1 }, replaces: null, replacedBy: null, obligation: { id: o.sole } });
     expect(d.inputs.find((i: any) => i.key === 'DEFICIT').amount).toBe(2_249_999);
     original = d.id;
-    const audit = await one(`SELECT action, after FROM audit_event WHERE entity_id = $1`, [original]);
+    const audit = await app.one(`SELECT action, after FROM audit_event WHERE entity_id = $1`, [original]);
     expect(audit).toMatchObject({ action: 'COMPENSATION_DECISION_CREATED', after: { obligationId: o.sole, year: 2025, amount: 1_799_999, proposedAmount: 1_799_999, replacesId: null } });
     // The snapshot of the inputs (jsonb) is in whole kronor too, with the rounding shown.
-    const stored = await one(`SELECT amount, inputs FROM compensation_decision WHERE id = $1`, [original]);
+    const stored = await app.one(`SELECT amount, inputs FROM compensation_decision WHERE id = $1`, [original]);
     expect(stored.amount).toBe(1_799_999);
     expect(stored.inputs).toHaveLength(16);
     expect(stored.inputs.find((i: { key: string }) => i.key === 'DEFICIT_SHARE')).toMatchObject({ amount: 1_799_999, number: 1_799_999.2, text: 'ROUNDED' });
@@ -540,11 +538,11 @@ describe('decisions', () => {
   });
 
   it('needs the decision in force named to replace it; CONFLICT when naming one already replaced', async () => {
-    const before = await count('compensation_decision');
+    const before = await app.count('compensation_decision');
     const base = { obligationId: o.sole, year: 2025, basis: 'Rättat underlag', decisionReference: 'RS/31/2026', decidedOn: '2026-03-01', fingerprint: await seen(o.sole, 2025) };
     const unnamed = await reviewer.gql(DECIDE, { input: { ...base, amount: 1_700_000 } });
     expect(fieldsOf(unnamed)[0].path).toBe('input.replacesId');
-    expect(await count('compensation_decision')).toBe(before);
+    expect(await app.count('compensation_decision')).toBe(before);
 
     const corrected = await reviewer.gql(DECIDE, { input: { ...base, amount: 1_700_000, replacesId: original } });
     expect(corrected.errors).toBeUndefined();
@@ -559,7 +557,7 @@ describe('decisions', () => {
     expect(fieldsOf(bad).map((f) => f.path)).toEqual(['input.amount', 'input.basis', 'input.decisionReference']);
     const badDate = await admin.gql(DECIDE, { input: { ...base, amount: 5, decidedOn: 'igår' } });
     expect(badDate.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(await count('compensation_decision')).toBe(before + 1);
+    expect(await app.count('compensation_decision')).toBe(before + 1);
 
     const proposal = (await auditor.gql(PROPOSAL, { o: o.sole, y: 2025 })).data!.compensationProposal;
     expect(proposal.decisionInForce).toEqual({ id: correctedId, amount: 1_700_000 });
@@ -584,14 +582,14 @@ describe('decisions', () => {
     expect(v3.errors).toBeUndefined();
     const now = await seen(o.fix, 2025);
     expect(now).not.toBe(opened);
-    const before = await count('compensation_decision');
-    const auditBefore = await count('audit_event');
+    const before = await app.count('compensation_decision');
+    const auditBefore = await app.count('audit_event');
     const input = { obligationId: o.fix, year: 2025, amount: 750_000, basis: 'Fast ersättning', decisionReference: 'RS/41/2026', decidedOn: '2026-04-01' };
     const stale = await reviewer.gql(DECIDE, { input: { ...input, fingerprint: opened } });
     expect(stale.errors![0].message).toBe('The proposal has changed since you opened it');
     expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentFingerprint: now });
-    expect(await count('compensation_decision')).toBe(before);
-    expect(await count('audit_event')).toBe(auditBefore);
+    expect(await app.count('compensation_decision')).toBe(before);
+    expect(await app.count('audit_event')).toBe(auditBefore);
     // On the proposal as it is now, the decision keeps what the decider saw.
     const ok = await reviewer.gql(DECIDE, { input: { ...input, amount: 800_000, fingerprint: now } });
     expect(ok.errors).toBeUndefined();
@@ -601,7 +599,7 @@ describe('decisions', () => {
 
   it('waits for economics being stored for its year, and is refused when they change the proposal, also for a row that did not exist', async () => {
     // Nothing stored for Ensamby 2027 yet: the decider opens a proposal without economics.
-    expect(await one('SELECT count(*)::int AS n FROM unit_economics WHERE unit_id = $1 AND year = 2027', [u.sole])).toEqual({ n: 0 });
+    expect(await app.one('SELECT count(*)::int AS n FROM unit_economics WHERE unit_id = $1 AND year = 2027', [u.sole])).toEqual({ n: 0 });
     const opened = await seen(o.sole, 2027);
     const writer = app.ds.createQueryRunner();
     await writer.connect();
@@ -614,7 +612,7 @@ describe('decisions', () => {
          VALUES ($1, 2027, 9000000, 0, 0, 0, 0, 11000000, 'MANUAL')`,
         [u.sole],
       );
-      const before = await count('compensation_decision');
+      const before = await app.count('compensation_decision');
       const deciding = reviewer.gql(DECIDE, {
         input: { obligationId: o.sole, year: 2027, amount: 1, basis: 'Underskott', decisionReference: 'RS/50/2027', decidedOn: '2027-03-01', fingerprint: opened },
       });
@@ -630,7 +628,7 @@ describe('decisions', () => {
       const res = await deciding;
       expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
       expect(res.errors![0].extensions.currentFingerprint).toBe(await seen(o.sole, 2027));
-      expect(await count('compensation_decision')).toBe(before);
+      expect(await app.count('compensation_decision')).toBe(before);
     } finally {
       if (writer.isTransactionActive) await writer.rollbackTransaction();
       await writer.release();
@@ -648,7 +646,7 @@ describe('obligation changes after decisions', () => {
   const UPDATE = `mutation($id: ID!, $v: Int!, $input: LastResortObligationInput!) {
     updateLastResortObligation(id: $id, expectedVersion: $v, input: $input) { id unit { id } validFrom validTo } }`;
   const END = `mutation($id: ID!, $v: Int!, $to: LocalDate!) { endLastResortObligation(id: $id, expectedVersion: $v, validTo: $to) { validTo } }`;
-  const version = async (id: string): Promise<number> => (await one('SELECT version FROM last_resort_obligation WHERE id = $1', [id])).version;
+  const version = async (id: string): Promise<number> => (await app.one('SELECT version FROM last_resort_obligation WHERE id = $1', [id])).version;
 
   it('keeps the holder on each decision, so a later change of the obligation does not rewrite who was compensated', async () => {
     const list = await auditor.gql(`{ compensationDecisions(year: 2025) { edges { node { obligation { id } unit { id } } } } }`);
@@ -674,7 +672,7 @@ describe('obligation changes after decisions', () => {
       [u.sole],
     );
     const v = await version(o.sole);
-    const auditBefore = await count('audit_event');
+    const auditBefore = await app.count('audit_event');
     const holder = await admin.gql(UPDATE, { id: o.sole, v, input: { unitId: other.id } });
     expect(fieldsOf(holder)).toEqual([{ path: 'input.unitId', message: 'The holder has compensation decided; end this obligation and start a new one' }]);
     // 2025 has decisions: the obligation may neither start after it nor end before it.
@@ -688,7 +686,7 @@ describe('obligation changes after decisions', () => {
     const method = await admin.gql(END, { id: o.sole, v, to: '2025-12-31' });
     expect(fieldsOf(method)).toEqual([{ path: 'validTo', message: 'A compensation method applies from 2026; the obligation must stay valid that year' }]);
     expect(await version(o.sole)).toBe(v);
-    expect(await count('audit_event')).toBe(auditBefore);
+    expect(await app.count('audit_event')).toBe(auditBefore);
     // Within the decided years and method versions, other changes are fine.
     const ok = await admin.gql(END, { id: o.sole, v, to: '2026-12-31' });
     expect(ok.errors).toBeUndefined();
@@ -713,13 +711,13 @@ describe('access', () => {
       [SET_METHOD, { o: o.two, v: 1, input: { validFromYear: 2027, method: 'FIXED_AMOUNT', fixedAmount: 1, decisionReference: 'x' } }],
       [DECIDE, { input: { obligationId: o.two, year: 2024, amount: 1, basis: 'x', decisionReference: 'y', decidedOn: '2025-01-01', fingerprint: 'x' } }],
     ] as const;
-    const before = await count('audit_event');
+    const before = await app.count('audit_event');
     for (const [doc, vars] of [...reads, ...writes]) {
       expect((await app.gql(doc, vars)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
       expect((await provider.gql(doc, vars)).errors![0].extensions.code).toBe('FORBIDDEN');
     }
     for (const [doc, vars] of reads) expect((await auditor.gql(doc, vars)).errors).toBeUndefined();
     for (const [doc, vars] of writes) expect((await auditor.gql(doc, vars)).errors![0].extensions.code).toBe('FORBIDDEN');
-    expect(await count('audit_event')).toBe(before);
+    expect(await app.count('audit_event')).toBe(before);
   });
 });

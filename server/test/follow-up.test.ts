@@ -19,7 +19,6 @@ let reviewer: Client;
 let auditor: Client;
 let provider: Client;
 let anonymous: Client;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 
 const Y = 2091;
 const YI = 2092;
@@ -47,7 +46,7 @@ async function unit(key: 'A' | 'B' | 'C' | 'D', providerId: string, form: 'IN_HO
 }
 
 const newProvider = async (name: string, org: string, ownership: string): Promise<string> =>
-  (await one(`INSERT INTO provider (name, org_number, ownership) VALUES ($1, $2, $3) RETURNING id`, [name, org, ownership])).id;
+  (await app.one(`INSERT INTO provider (name, org_number, ownership) VALUES ($1, $2, $3) RETURNING id`, [name, org, ownership])).id;
 
 let submissionNo = 0;
 /** A submission of the report received at a time (the report's own version numbers them). */
@@ -59,7 +58,7 @@ async function submit(reportId: string, at: string): Promise<void> {
   );
 }
 async function decide(reportId: string, kind: 'APPROVED' | 'CHANGES_REQUESTED', at: string, rating?: string): Promise<void> {
-  const d = await one(
+  const d = await app.one(
     `INSERT INTO report_decision (report_id, template_id, kind, reason, decided_by, decided_at)
      SELECT id, template_id, $2, CASE WHEN $2 = 'CHANGES_REQUESTED' THEN 'Komplettera' END, $3, $4 FROM report WHERE id = $1 RETURNING id`,
     [reportId, kind, users.reviewer, at],
@@ -99,7 +98,7 @@ beforeAll(async () => {
     provider: idOf('provider.private@insyn.example'),
     other: idOf('provider.inhouse@insyn.example'),
   };
-  halsoval = (await one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
+  halsoval = (await app.one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
   await app.ds.query(`INSERT INTO municipality (code, name, county_code, county_name) VALUES ('${MUNI}', 'Provlanda', '24', 'Testlän')`);
 
   const region = await newProvider('Provregionen', orgNumber(8101), 'IN_HOUSE');
@@ -129,12 +128,12 @@ beforeAll(async () => {
   );
 
   // Last resort: A holds the obligation; a decision of 500 000, replaced by one of 650 000.
-  const obligation = await one(
+  const obligation = await app.one(
     `INSERT INTO last_resort_obligation (municipality_code, choice_system_id, unit_id, minimum_service, decision_reference, valid_from)
      VALUES ($1, $2, $3, 'Öppet fem dagar', 'RS/PROV/2080', '2080-01-01') RETURNING id`,
     [MUNI, halsoval, u.A],
   );
-  const first = await one(
+  const first = await app.one(
     `INSERT INTO compensation_decision (obligation_id, year, amount, basis, decision_reference, decided_on, decided_by)
      VALUES ($1, ${Y}, 500000, 'Fast belopp', 'RS/PROV/1', '2091-02-01', $2) RETURNING id`,
     [obligation.id, users.admin],
@@ -151,17 +150,17 @@ beforeAll(async () => {
   //                2 threads; an OVERDUE and a DUE_TODAY.
   //   r3 private   submitted 30/3, approved 6/4 (7 days).
   //   r4 non-profit never submitted (overdue); one OVERDUE to two users.
-  const goal = await one(`SELECT g.id FROM goal g JOIN program p ON p.id = g.program_id WHERE p.status = 'ADOPTED' ORDER BY g.position LIMIT 1`);
+  const goal = await app.one(`SELECT g.id FROM goal g JOIN program p ON p.id = g.program_id WHERE p.status = 'ADOPTED' ORDER BY g.position LIMIT 1`);
   goalM1 = goal.id;
-  const template = await one(`SELECT id FROM report_template WHERE status = 'PUBLISHED' ORDER BY created_at LIMIT 1`);
-  const round = await one(
+  const template = await app.one(`SELECT id FROM report_template WHERE status = 'PUBLISHED' ORDER BY created_at LIMIT 1`);
+  const round = await app.one(
     `INSERT INTO follow_up_round (name, period, template_id, opens_at, due_at, status, opened_at)
      VALUES ('Provomgång 2091', '${Y}', $1, '2024-01-01T00:00:00Z', '2024-03-31T21:59:00Z', 'CLOSED', '2024-01-01T00:00:00Z') RETURNING id`,
     [template.id],
   );
   const report = async (key: 'A' | 'B' | 'C' | 'D', status: string, submittedAt: string | null) =>
     (
-      await one(
+      await app.one(
         `INSERT INTO report (reference, round_id, agreement_id, provider_id, template_id, status, due_at, submitted_at)
          SELECT 'RAP-FU-' || lpad(nextval('report_reference_seq')::text, 6, '0'), $1, a.id, a.provider_id, $2, $3, '2024-03-31T21:59:00Z', $4
            FROM agreement a WHERE a.reference = $5 RETURNING id`,
@@ -252,11 +251,11 @@ describe('neutrality figures', () => {
   it('gives each choice system its own figures: a dental clinic does not pull down a health centre', async () => {
     // 2094: health centre A 1 000 000 for 2 000 listed; an in-house dental clinic 300 000 for 3 000 listed.
     const YD = 2094;
-    const region = (await one(`SELECT provider_id FROM unit WHERE id = $1`, [u.A])).provider_id as string;
-    const clinic = (await one(`INSERT INTO unit (provider_id, municipality_code, name, kind) VALUES ($1, $2, 'Provtandvård', 'DENTAL_CLINIC') RETURNING id`, [region, MUNI])).id as string;
-    const dental = (await one(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`)).id as string;
+    const region = (await app.one(`SELECT provider_id FROM unit WHERE id = $1`, [u.A])).provider_id as string;
+    const clinic = (await app.one(`INSERT INTO unit (provider_id, municipality_code, name, kind) VALUES ($1, $2, 'Provtandvård', 'DENTAL_CLINIC') RETURNING id`, [region, MUNI])).id as string;
+    const dental = (await app.one(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`)).id as string;
     const agreement = (
-      await one(
+      await app.one(
         `INSERT INTO agreement (provider_id, choice_system_id, form, reference, valid_from, in_program_scope) VALUES ($1, $2, 'IN_HOUSE', 'PROV-FU-TAND', '2080-01-01', true) RETURNING id`,
         [region, dental],
       )
@@ -376,7 +375,7 @@ describe('adopting the neutrality report', () => {
     const next = await admin.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'RS/PROV/2092b', on: '2092-04-01', v: 1 });
     expect(next.data!.adoptNeutralityReport).toMatchObject({ version: 2, figures: { reimbursement: [{}, { ownership: 'PRIVATE', perListedPerson: 973 }, {}, {}, {}, {}] } });
     expect((await anonymous.gql(PUBLIC_NEUTRALITY, { y: Y })).data!.neutralityReport).toMatchObject({ version: 2, decisionReference: 'RS/PROV/2092b' });
-    expect((await one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = $1`, [Y])).n).toBe(2);
+    expect((await app.one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = $1`, [Y])).n).toBe(2);
   });
 
   it('requires the version seen: an adoption without it is refused and makes no new version', async () => {
@@ -384,7 +383,7 @@ describe('adopting the neutrality report', () => {
     expect(blind.errors).toHaveLength(1);
     expect(blind.data?.adoptNeutralityReport ?? null).toBeNull();
     expect(codeOf(await admin.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'RS/PROV/null', on: '2092-04-02', v: null }))).toHaveLength(1);
-    expect((await one(`SELECT count(*)::int AS n, max(version) AS v FROM neutrality_report WHERE year = $1`, [Y]))).toEqual({ n: 2, v: 2 });
+    expect((await app.one(`SELECT count(*)::int AS n, max(version) AS v FROM neutrality_report WHERE year = $1`, [Y]))).toEqual({ n: 2, v: 2 });
   });
 
   it('names the bad fields, and is for ADMIN and REVIEWER only', async () => {
@@ -395,7 +394,7 @@ describe('adopting the neutrality report', () => {
     expect(codeOf(await auditor.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01', v: 2 }))).toEqual(['FORBIDDEN']);
     expect(codeOf(await provider.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01', v: 2 }))).toEqual(['FORBIDDEN']);
     expect(codeOf(await anonymous.gql(ADOPT_NEUTRALITY, { y: Y, ref: 'X', on: '2092-01-01', v: 2 }))).toEqual(['UNAUTHENTICATED']);
-    expect((await one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = $1`, [Y])).n).toBe(2);
+    expect((await app.one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = $1`, [Y])).n).toBe(2);
   });
 
   it('the database refuses changing, deleting and truncating adopted versions', async () => {
@@ -420,7 +419,7 @@ describe('the annual report to the board', () => {
     expect(report).toMatchObject({ year: Y, status: 'DRAFT', version: 1, figuresFrozen: false, decisionReference: null, publishedAt: null });
     expect(report.sections.map((s: { key: string }) => s.key)).toEqual(['SUMMARY', 'GOALS', 'INDICATORS', 'ROUNDS', 'INSIGHT', 'NEUTRALITY', 'CONCLUSIONS']);
     const figures = report.figures;
-    const code = (await one(`SELECT code FROM goal WHERE id = $1`, [goalM1])).code;
+    const code = (await app.one(`SELECT code FROM goal WHERE id = $1`, [goalM1])).code;
     // The latest approval of each report: r1 MET (in-house), r2 PARTLY_MET (in-house), r3 NOT_MET (private).
     expect(figures.goals).toEqual([
       { goalCode: code, ownership: 'IN_HOUSE', met: 1, partlyMet: 1, notMet: 0, notAssessed: 0 },
@@ -516,7 +515,7 @@ describe('the annual report to the board', () => {
     await expect(app.ds.query(`UPDATE annual_report SET status = 'ADOPTED', published_at = NULL WHERE id = $1`, [id])).rejects.toThrow(/does not go back/);
     await expect(app.ds.query(`DELETE FROM annual_report WHERE id = $1`, [id])).rejects.toThrow(/never deleted/);
     await expect(app.ds.query(`TRUNCATE annual_report`)).rejects.toThrow(/append-only/);
-    const draft = await one(`INSERT INTO annual_report (year) VALUES (2094) RETURNING id`);
+    const draft = await app.one(`INSERT INTO annual_report (year) VALUES (2094) RETURNING id`);
     await expect(app.ds.query(`UPDATE annual_report SET status = 'ADOPTED' WHERE id = $1`, [draft.id])).rejects.toThrow(/annual_report_adoption_fields/);
     const adoption = `figures = '{}', decision_reference = 'X', adopted_on = '2094-01-01'`;
     // Adopted by someone: the database knows who.
@@ -584,7 +583,7 @@ describe('sums of money beyond a 32-bit Int', () => {
     // The database keeps each amount within 400 000 000 kr, so no real year gets here: a count
     // beyond a 32-bit Int stands in for any figure that does not fit its GraphQL type.
     const YX = 2089;
-    const auditsBefore = (await one(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'NeutralityReport'`)).n;
+    const auditsBefore = (await app.one(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'NeutralityReport'`)).n;
     const spy = vi.spyOn(resultsService, 'ownershipAggregatesOfYear').mockResolvedValueOnce([
       { indicatorCode: 'X', indicatorName: 'X', unit: 'COUNT', direction: 'HIGHER_IS_BETTER', ownership: 'PRIVATE', count: 2 ** 31, mean: null, median: null, target: null, meetingTarget: 0 },
     ] as never);
@@ -595,8 +594,8 @@ describe('sums of money beyond a 32-bit Int', () => {
     } finally {
       spy.mockRestore();
     }
-    expect((await one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = ${YX}`)).n).toBe(0);
-    expect((await one(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'NeutralityReport'`)).n).toBe(auditsBefore);
+    expect((await app.one(`SELECT count(*)::int AS n FROM neutrality_report WHERE year = ${YX}`)).n).toBe(0);
+    expect((await app.one(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'NeutralityReport'`)).n).toBe(auditsBefore);
     // The public pages stay whole.
     expect((await anonymous.gql(`{ neutralityReports { year figures { compensationTotal } } }`)).errors).toBeUndefined();
   });
@@ -643,12 +642,12 @@ describe('the statements of the figures', () => {
       });
     const before = await run();
     for (const year of [2081, 2082, 2083, 2084]) await app.ds.query(`INSERT INTO annual_report (year) VALUES ($1)`, [year]);
-    const drafts = (await one(`SELECT count(*)::int AS n FROM annual_report WHERE status = 'DRAFT'`)).n;
+    const drafts = (await app.one(`SELECT count(*)::int AS n FROM annual_report WHERE status = 'DRAFT'`)).n;
     expect(drafts).toBeGreaterThanOrEqual(5);
     expect(await run()).toBe(before);
     expect(before).toBeLessThanOrEqual(3);
     // One draft read alone has its live figures.
-    const one2081 = await one(`SELECT id FROM annual_report WHERE year = 2081`);
+    const one2081 = await app.one(`SELECT id FROM annual_report WHERE year = 2081`);
     const alone = await auditor.gql(`query($id: ID!) { regionAnnualReport(id: $id) { figures { year } } }`, { id: one2081.id });
     expect(alone.data!.regionAnnualReport.figures).toEqual({ year: 2081 });
   });

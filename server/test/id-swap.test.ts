@@ -45,7 +45,6 @@ const x = {} as Record<
   | 'submitted' | 'approved' | 'thread' | 'resolvedThread' | 'notification' | 'insight' | 'published' | 'response' | 'conditionsDoc',
   string
 >;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 
 const draft = (goalId: string, guidelineId: string) => ({
   title: 'Bytt program',
@@ -700,53 +699,53 @@ beforeAll(async () => {
   await loadDemoRegion(app.ds);
   actors = await loginActors(app);
   // "Foreign" = of Primärvården Region Jämtland Härjedalen, not of the caller's Jämtvård.
-  x.provider = (await one(`SELECT id FROM provider WHERE name = 'Primärvården Region Jämtland Härjedalen'`)).id;
+  x.provider = (await app.one(`SELECT id FROM provider WHERE name = 'Primärvården Region Jämtland Härjedalen'`)).id;
   x.user = actors.userIds.OTHER_PROVIDER!;
-  x.unit = (await one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [x.provider])).id;
-  x.agreement = (await one('SELECT id FROM agreement WHERE provider_id = $1 LIMIT 1', [x.provider])).id;
+  x.unit = (await app.one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [x.provider])).id;
+  x.agreement = (await app.one('SELECT id FROM agreement WHERE provider_id = $1 LIMIT 1', [x.provider])).id;
   x.adminToken = (
-    await one(`INSERT INTO api_token (name, token_hash, owner_id, created_by) VALUES ('Admins BI', $1, $2, $2) RETURNING id`, [
+    await app.one(`INSERT INTO api_token (name, token_hash, owner_id, created_by) VALUES ('Admins BI', $1, $2, $2) RETURNING id`, [
       randomBytes(32).toString('hex'),
       actors.userIds.ADMIN,
     ])
   ).id;
-  x.choiceSystem = (await one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
-  x.indicator = (await one(`SELECT id FROM indicator WHERE code = 'FIXED-GP'`)).id;
-  x.program = (await one(`SELECT id FROM program WHERE status = 'ADOPTED' LIMIT 1`)).id;
-  x.conditionsDoc = (await one(`SELECT id FROM governing_document WHERE kind = 'EQUAL_CONDITIONS'`)).id;
-  x.goal = (await one('SELECT id FROM goal WHERE program_id = $1 LIMIT 1', [x.program])).id;
-  x.guideline = (await one('SELECT id FROM guideline WHERE program_id = $1 LIMIT 1', [x.program])).id;
-  x.draft = (await one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Utkast', 2030, 2031, 'RS/UTKAST/2029') RETURNING id`)).id;
+  x.choiceSystem = (await app.one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
+  x.indicator = (await app.one(`SELECT id FROM indicator WHERE code = 'FIXED-GP'`)).id;
+  x.program = (await app.one(`SELECT id FROM program WHERE status = 'ADOPTED' LIMIT 1`)).id;
+  x.conditionsDoc = (await app.one(`SELECT id FROM governing_document WHERE kind = 'EQUAL_CONDITIONS'`)).id;
+  x.goal = (await app.one('SELECT id FROM goal WHERE program_id = $1 LIMIT 1', [x.program])).id;
+  x.guideline = (await app.one('SELECT id FROM guideline WHERE program_id = $1 LIMIT 1', [x.program])).id;
+  x.draft = (await app.one(`INSERT INTO program (title, term_start, term_end, decision_reference) VALUES ('Utkast', 2030, 2031, 'RS/UTKAST/2029') RETURNING id`)).id;
   x.ownColleague = (
-    await one(
+    await app.one(
       `INSERT INTO app_user (email, name, roles, provider_id)
        SELECT 'kollega@jamtvard.example', 'Kalle Kollega', '{PROVIDER}', provider_id FROM app_user WHERE email = 'provider.private@insyn.example'
        RETURNING id`,
     )
   ).id;
-  x.template = (await one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
-  x.section = (await one('SELECT id FROM template_section WHERE template_id = $1 ORDER BY position LIMIT 1', [x.template])).id;
-  x.question = (await one(`SELECT id FROM question WHERE template_id = $1 AND code = '3.3'`, [x.template])).id;
+  x.template = (await app.one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
+  x.section = (await app.one('SELECT id FROM template_section WHERE template_id = $1 ORDER BY position LIMIT 1', [x.template])).id;
+  x.question = (await app.one(`SELECT id FROM question WHERE template_id = $1 AND code = '3.3'`, [x.template])).id;
   x.templateDraft = (await publishedTemplate(app.ds, 'Bytt utkast', [{ code: '1', type: 'BOOLEAN' }], 'DRAFT')).id;
-  x.round = (await one('SELECT id FROM follow_up_round WHERE template_id = $1', [x.template])).id;
+  x.round = (await app.one('SELECT id FROM follow_up_round WHERE template_id = $1', [x.template])).id;
   // The in-house provider's draft (version 2, editable) and a file on its report returned for changes.
   const reportOf = async (agreement: string) =>
-    (await one('SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = $1 AND r.round_id = $2', [agreement, x.round])).id;
+    (await app.one('SELECT r.id FROM report r JOIN agreement a ON a.id = r.agreement_id WHERE a.reference = $1 AND r.round_id = $2', [agreement, x.round])).id;
   x.report = await reportOf('UB-HV-2024-02');
-  x.attachment = (await one('SELECT id FROM attachment WHERE report_id = $1 AND deleted_at IS NULL', [await reportOf('UB-HV-2024-04')])).id;
+  x.attachment = (await app.one('SELECT id FROM attachment WHERE report_id = $1 AND deleted_at IS NULL', [await reportOf('UB-HV-2024-04')])).id;
   // Its reports waiting for a decision (submitted) and approved, threads on its draft, and a notification of its user.
   x.submitted = await reportOf('UB-HV-2024-03');
   x.approved = await reportOf('UB-HV-2024-05');
   // Its published report, with a public response waiting for the region.
   x.published = await reportOf('UB-HV-2024-06');
   x.response = (
-    await one(
+    await app.one(
       `INSERT INTO public_response (report_id, provider_id, body, submitted_by) SELECT id, provider_id, 'Vårt svar', $2 FROM report WHERE id = $1 RETURNING id`,
       [x.published, actors.userIds.OTHER_PROVIDER],
     )
   ).id;
   const thread = (resolved: boolean) =>
-    one(
+    app.one(
       `INSERT INTO comment_thread (report_id, template_id, question_id, created_by, resolved_at, resolved_by)
        SELECT id, template_id, $2, $3, CASE WHEN $4 THEN now() END, CASE WHEN $4 THEN $3::uuid END FROM report WHERE id = $1 RETURNING id`,
       [x.report, x.question, actors.userIds.REVIEWER, resolved],
@@ -756,12 +755,12 @@ beforeAll(async () => {
   // An insight request forwarded to another private provider (Hede Läkarhus AB), not to the caller's Jämtvård.
   x.insight = (
     await insightRequestIn(app.ds, 'FORWARDED', {
-      providerId: (await one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id,
+      providerId: (await app.one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id,
       reviewerId: actors.userIds.REVIEWER!,
     })
   ).id;
   x.notification = (
-    await one(`INSERT INTO notification (user_id, kind, title, body, link) VALUES ($1, 'ROUND_OPENED', 'Ny omgång', 'Ny omgång', '/') RETURNING id`, [
+    await app.one(`INSERT INTO notification (user_id, kind, title, body, link) VALUES ($1, 'ROUND_OPENED', 'Ny omgång', 'Ny omgång', '/') RETURNING id`, [
       actors.userIds.OTHER_PROVIDER,
     ])
   ).id;
@@ -802,7 +801,7 @@ function idsAt(document: string, vars: Vars, path: string): unknown[] {
 
 /** A cheap fingerprint of everything a refused change could have touched. */
 async function stateOfData(): Promise<unknown> {
-  return one(`SELECT
+  return app.one(`SELECT
     (SELECT count(*) FROM audit_event) AS audit,
     (SELECT count(*) || '/' || sum(version) FROM provider) AS provider,
     (SELECT count(*) || '/' || sum(version) FROM unit) AS unit,
@@ -840,14 +839,14 @@ async function stateOfData(): Promise<unknown> {
 /** An annual report of the demo data (any status), for the rows above. */
 const followUp = { annualReport: '' };
 beforeAll(async () => {
-  followUp.annualReport = (await one('SELECT id FROM annual_report ORDER BY year DESC LIMIT 1')).id;
+  followUp.annualReport = (await app.one('SELECT id FROM annual_report ORDER BY year DESC LIMIT 1')).id;
 });
 
 /** An obligation of the last-resort register (demo data), for the rows above. */
 const lastResort = { obligation: '', decision: '' };
 beforeAll(async () => {
-  lastResort.obligation = (await one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id;
-  lastResort.decision = (await one('SELECT id FROM compensation_decision ORDER BY created_at, id LIMIT 1')).id;
+  lastResort.obligation = (await app.one('SELECT id FROM last_resort_obligation ORDER BY decision_reference, id LIMIT 1')).id;
+  lastResort.decision = (await app.one('SELECT id FROM compensation_decision ORDER BY created_at, id LIMIT 1')).id;
 });
 
 describe('id swapping', () => {

@@ -21,7 +21,6 @@ let auditor: Client;
 let reviewerId: string;
 const ids = {} as { jamtvard: string; jamtvardUnit: string; primarvarden: string; primarvardenUnit: string; hede: string };
 
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 
 const SUBMIT = `mutation($input: SubmitInsightRequestInput!) { submitInsightRequest(input: $input) { reference trackingCode receivedAt } }`;
 const STATUS = `query($c: String!) { insightRequestStatus(trackingCode: $c) {
@@ -46,8 +45,8 @@ async function submit(input: Record<string, unknown>, client = app.client()) {
   const res = await client.gql(SUBMIT, { input });
   return { res, data: res.data?.submitInsightRequest as { reference: string; trackingCode: string; receivedAt: string } | undefined };
 }
-const idOf = async (reference: string): Promise<string> => (await one('SELECT id FROM insight_request WHERE reference = $1', [reference])).id;
-const versionOf = async (id: string): Promise<number> => (await one('SELECT version FROM insight_request WHERE id = $1', [id])).version;
+const idOf = async (reference: string): Promise<string> => (await app.one('SELECT id FROM insight_request WHERE reference = $1', [reference])).id;
+const versionOf = async (id: string): Promise<number> => (await app.one('SELECT version FROM insight_request WHERE id = $1', [id])).version;
 const outboxOf = (id: string): Promise<{ to_address: string; subject: string; body: string; link: string }[]> =>
   app.ds.query('SELECT to_address, subject, body, link FROM email_outbox WHERE insight_request_id = $1 ORDER BY created_at, id', [id]);
 const resetRateLimit = () => app.ds.query('DELETE FROM insight_request_submission');
@@ -69,12 +68,12 @@ beforeAll(async () => {
   provider = await app.login('provider.private@insyn.example');
   inhouse = await app.login('provider.inhouse@insyn.example');
   auditor = await app.login('auditor@insyn.example');
-  reviewerId = (await one(`SELECT id FROM app_user WHERE email = 'reviewer@insyn.example'`)).id;
-  ids.jamtvard = (await one(`SELECT id FROM provider WHERE name = 'Jämtvård Hälsocentraler AB'`)).id;
-  ids.jamtvardUnit = (await one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [ids.jamtvard])).id;
-  ids.primarvarden = (await one(`SELECT id FROM provider WHERE name = 'Primärvården Region Jämtland Härjedalen'`)).id;
-  ids.primarvardenUnit = (await one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [ids.primarvarden])).id;
-  ids.hede = (await one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id;
+  reviewerId = (await app.one(`SELECT id FROM app_user WHERE email = 'reviewer@insyn.example'`)).id;
+  ids.jamtvard = (await app.one(`SELECT id FROM provider WHERE name = 'Jämtvård Hälsocentraler AB'`)).id;
+  ids.jamtvardUnit = (await app.one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [ids.jamtvard])).id;
+  ids.primarvarden = (await app.one(`SELECT id FROM provider WHERE name = 'Primärvården Region Jämtland Härjedalen'`)).id;
+  ids.primarvardenUnit = (await app.one('SELECT id FROM unit WHERE provider_id = $1 ORDER BY name LIMIT 1', [ids.primarvarden])).id;
+  ids.hede = (await app.one(`SELECT id FROM provider WHERE name = 'Hede Läkarhus AB'`)).id;
 });
 afterAll(() => app?.close());
 beforeEach(resetRateLimit);
@@ -92,7 +91,7 @@ describe('insight request: private provider', () => {
     expect(data!.reference).toMatch(/^INS-\d{4}-\d{4,}$/);
     expect(data!.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
     const id = await idOf(data!.reference);
-    const stored = await one('SELECT * FROM insight_request WHERE id = $1', [id]);
+    const stored = await app.one('SELECT * FROM insight_request WHERE id = $1', [id]);
     // The code is kept only as a hash; the provider follows from the unit; the text is kept as typed (plain text).
     expect(JSON.stringify(stored)).not.toContain(data!.trackingCode);
     expect(JSON.stringify(stored)).not.toContain(data!.trackingCode.replace(/-/g, ''));
@@ -100,7 +99,7 @@ describe('insight request: private provider', () => {
     expect(stored.provider_id).toBe(ids.jamtvard);
     expect(stored.requester_email).toBe(EMAIL);
     expect(stored.description).toContain('<b>inte html</b>');
-    const submitted = await one(`SELECT * FROM audit_event WHERE entity_id = $1 AND action = 'INSIGHT_REQUEST_SUBMITTED'`, [id]);
+    const submitted = await app.one(`SELECT * FROM audit_event WHERE entity_id = $1 AND action = 'INSIGHT_REQUEST_SUBMITTED'`, [id]);
     expect(submitted.actor_label).toBe('anonymous');
     expect(JSON.stringify(submitted)).not.toContain(EMAIL);
     expect(JSON.stringify(submitted)).not.toContain(data!.trackingCode);
@@ -292,7 +291,7 @@ describe('tracking codes', () => {
 
 describe('abuse', () => {
   it('limits submissions to 5 an hour per address, with RATE_LIMITED and Retry-After', async () => {
-    const count = async () => (await one('SELECT count(*)::int AS n FROM insight_request')).n;
+    const count = async () => (await app.one('SELECT count(*)::int AS n FROM insight_request')).n;
     for (let i = 0; i < 5; i++) expect((await submit({ subject: `Flod ${i}`, description: 'Text' })).res.errors).toBeUndefined();
     const before = await count();
     const client = app.client();
@@ -303,7 +302,7 @@ describe('abuse', () => {
   });
 
   it('refuses oversize and invalid fields by name and stores nothing', async () => {
-    const before = await one('SELECT (SELECT count(*) FROM insight_request) AS r, (SELECT count(*) FROM audit_event) AS a, (SELECT count(*) FROM email_outbox) AS o');
+    const before = await app.one('SELECT (SELECT count(*) FROM insight_request) AS r, (SELECT count(*) FROM audit_event) AS a, (SELECT count(*) FROM email_outbox) AS o');
     const cases: [Record<string, unknown>, string[]][] = [
       [{ subject: 'x'.repeat(201), description: 'ok' }, ['input.subject']],
       [{ subject: 'ok', description: 'x'.repeat(5001) }, ['input.description']],
@@ -319,7 +318,7 @@ describe('abuse', () => {
       expect(res.errors![0].extensions.code, JSON.stringify(input).slice(0, 80)).toBe('BAD_USER_INPUT');
       expect((res.errors![0].extensions.fields as { path: string }[]).map((f) => f.path).sort()).toEqual(paths.sort());
     }
-    expect(await one('SELECT (SELECT count(*) FROM insight_request) AS r, (SELECT count(*) FROM audit_event) AS a, (SELECT count(*) FROM email_outbox) AS o')).toEqual(before);
+    expect(await app.one('SELECT (SELECT count(*) FROM insight_request) AS r, (SELECT count(*) FROM audit_event) AS a, (SELECT count(*) FROM email_outbox) AS o')).toEqual(before);
     // Exactly at the limits is fine.
     expect((await submit({ subject: 'x'.repeat(200), description: 'y'.repeat(5000) })).res.errors).toBeUndefined();
   });
@@ -344,7 +343,7 @@ describe('versions and scoping', () => {
     await stepOk(reviewer, REGISTER, { id, v: 1 }, 'INSIGHT_REQUEST_REGISTERED');
     const stale = await reviewer.gql(CLOSE, { id, v: 1, n: 'Dubblett' });
     expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    expect((await one('SELECT status FROM insight_request WHERE id = $1', [id])).status).toBe('REGISTERED');
+    expect((await app.one('SELECT status FROM insight_request WHERE id = $1', [id])).status).toBe('REGISTERED');
   });
 
   it('shows providers only the requests forwarded to them; the region and auditors see all', async () => {
@@ -355,7 +354,7 @@ describe('versions and scoping', () => {
     expect((await list(provider)).edges.map((e: any) => e.node.id)).not.toContain(id);
     const all = await list(auditor);
     expect(all.edges.map((e: any) => e.node.id)).toContain(id);
-    expect(all.totalCount).toBe(Number((await one('SELECT count(*) FROM insight_request')).count));
+    expect(all.totalCount).toBe(Number((await app.one('SELECT count(*) FROM insight_request')).count));
     await stepOk(reviewer, REGISTER, { id, v: 1 }, 'INSIGHT_REQUEST_REGISTERED');
     await stepOk(reviewer, FORWARD, { id, v: 2, p: ids.jamtvard, due: new Date(Date.now() + 86_400_000).toISOString() }, 'INSIGHT_REQUEST_FORWARDED');
     const own = await list(provider);

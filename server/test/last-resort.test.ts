@@ -11,8 +11,6 @@ let app: TestApp;
 let admin: Client;
 let reviewer: Client;
 let auditor: Client;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
-const count = async (table: string): Promise<number> => (await one(`SELECT count(*)::int AS n FROM ${table}`)).n;
 
 // Hand-made municipalities: SOLE has one unit (the holder), TWO has the holder and a private
 // unit, NONE has a private unit and no obligation.
@@ -49,12 +47,12 @@ beforeAll(async () => {
   auditor = await app.login('auditor@insyn.example');
   await app.ds.query(`INSERT INTO municipality (code, name, county_code, county_name) VALUES
     ('${SOLE}', 'Ensam', '24', 'Testlän'), ('${TWO}', 'Tvåsam', '24', 'Testlän'), ('${NONE}', 'Ingen', '24', 'Testlän')`);
-  halsoval = (await one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
+  halsoval = (await app.one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
   u.sole = await unitIn(SOLE, 'Ensams hälsocentral', 'IN_HOUSE', 1);
   u.twoHolder = await unitIn(TWO, 'Tvåsams hälsocentral', 'IN_HOUSE', 2);
   u.twoPrivate = await unitIn(TWO, 'Privata Tvåsam', 'PRIVATE', 3);
   u.none = await unitIn(NONE, 'Ingens privata', 'PRIVATE', 4);
-  u.demoOther = (await one(`SELECT id FROM unit WHERE name = 'Odenhälsan'`)).id;
+  u.demoOther = (await app.one(`SELECT id FROM unit WHERE name = 'Odenhälsan'`)).id;
 });
 afterAll(() => app?.close());
 
@@ -97,7 +95,7 @@ describe('obligations', () => {
   });
 
   it('refuses a holder outside the municipality, by the database too', async () => {
-    const before = await count('last_resort_obligation');
+    const before = await app.count('last_resort_obligation');
     const res = await admin.gql(CREATE, base(SOLE, u.twoPrivate, { validFrom: '2030-01-01' }));
     expect(fieldsOf(res)).toEqual([{ path: 'input.unitId', message: 'Choose a unit in the municipality' }]);
     await expect(
@@ -107,18 +105,18 @@ describe('obligations', () => {
         [NONE, halsoval, u.demoOther],
       ),
     ).rejects.toThrow(/last_resort_obligation_holder_fkey/);
-    expect(await count('last_resort_obligation')).toBe(before);
+    expect(await app.count('last_resort_obligation')).toBe(before);
   });
 
   it('refuses overlapping validity and an end before the start', async () => {
-    const before = await count('last_resort_obligation');
+    const before = await app.count('last_resort_obligation');
     const overlap = await admin.gql(CREATE, base(SOLE, u.sole, { validFrom: '2025-06-01', validTo: '2026-01-01' }));
     expect(fieldsOf(overlap)[0].path).toBe('input.validFrom');
     const backwards = await admin.gql(CREATE, base(NONE, u.none, { validFrom: '2025-06-01', validTo: '2025-01-01' }));
     expect(fieldsOf(backwards)[0].path).toBe('input.validTo');
     const days = await admin.gql(CREATE, base(NONE, u.none, { openingDaysPerWeek: 8 }));
     expect(fieldsOf(days)[0].path).toBe('input.openingDaysPerWeek');
-    expect(await count('last_resort_obligation')).toBe(before);
+    expect(await app.count('last_resort_obligation')).toBe(before);
   });
 
   it('saves with the version, CONFLICT with an old one; ending is audited', async () => {
@@ -135,7 +133,7 @@ describe('obligations', () => {
       'LAST_RESORT_OBLIGATION_ENDED',
     ]);
     expect(actions[2].after).toEqual({ validTo: '2099-12-31' });
-    expect((await one('SELECT minimum_service FROM last_resort_obligation WHERE id = $1', [soleObligation])).minimum_service).toBe('Öppet alla vardagar');
+    expect((await app.one('SELECT minimum_service FROM last_resort_obligation WHERE id = $1', [soleObligation])).minimum_service).toBe('Öppet alla vardagar');
   });
 
   it('lists the register publicly, filtered by year and municipality', async () => {
@@ -202,14 +200,14 @@ describe('listing import', () => {
 
   it('refuses a file with one bad row, listing it, and stores nothing', async () => {
     const before = await app.ds.query('SELECT unit_id, year, month, listed_persons FROM unit_listing ORDER BY unit_id, year, month');
-    const auditBefore = await count('audit_event');
+    const auditBefore = await app.count('audit_event');
     const csv = `unit_id;year;month;listed_persons\n${u.sole};2027;;1500\n${u.twoHolder};2027;13;900\n${u.twoPrivate};2027;;800\n`;
     const res = await admin.gql(IMPORT, { csv });
     expect(fieldsOf(res)).toEqual([{ path: 'csv.3.month', message: 'A month 1–12, or empty for the whole year' }]);
     const unknown = await admin.gql(IMPORT, { csv: `unit_id,year,listed_persons\n${u.sole},2027,1\n00000000-0000-4000-8000-000000000000,2027,2\n` });
     expect(fieldsOf(unknown)).toEqual([{ path: 'csv.3.unit_id', message: 'No such unit' }]);
     expect(await app.ds.query('SELECT unit_id, year, month, listed_persons FROM unit_listing ORDER BY unit_id, year, month')).toEqual(before);
-    expect(await count('audit_event')).toBe(auditBefore);
+    expect(await app.count('audit_event')).toBe(auditBefore);
   });
 
   it('stores a good file (BOM, `;`) in one go with one audit event, and upserts', async () => {

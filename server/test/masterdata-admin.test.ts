@@ -10,8 +10,6 @@ import { orgNumber } from './support/actors.js';
  */
 let app: TestApp;
 let admin: Client;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
-const count = async (table: string): Promise<number> => (await one(`SELECT count(*)::int AS n FROM ${table}`)).n;
 const fieldsOf = (res: { errors?: { extensions: Record<string, unknown> }[] }) => {
   expect(res.errors).toHaveLength(1);
   expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
@@ -35,14 +33,14 @@ describe('providers', () => {
   let providerId: string;
 
   it('refuses an organisationsnummer with a wrong check digit at input.orgNumber, storing nothing', async () => {
-    const before = await count('provider');
+    const before = await app.count('provider');
     const good = orgNumber(10);
     const wrongDigit = good.slice(0, -1) + String((Number(good.slice(-1)) + 1) % 10);
     const res = await admin.gql(CREATE_PROVIDER, { input: { name: 'Kontrollsiffran AB', orgNumber: wrongDigit, ownership: 'PRIVATE' } });
     expect(fieldsOf(res)).toEqual(['input.orgNumber']);
     expect(res.errors![0].extensions.fields).toEqual([{ path: 'input.orgNumber', message: expect.stringMatching(/check digit/i) }]);
     expect(res.data).toBeNull();
-    expect(await count('provider')).toBe(before);
+    expect(await app.count('provider')).toBe(before);
   });
 
   it('creates a provider, visible to the public at once', async () => {
@@ -55,10 +53,10 @@ describe('providers', () => {
   });
 
   it('refuses a second provider with the same organisationsnummer at input.orgNumber, storing nothing', async () => {
-    const before = await count('provider');
+    const before = await app.count('provider');
     const res = await admin.gql(CREATE_PROVIDER, { input: { name: 'Dubbletten AB', orgNumber: orgNumber(11), ownership: 'NON_PROFIT' } });
     expect(res.errors![0].extensions.fields).toEqual([{ path: 'input.orgNumber', message: expect.stringMatching(/already exists/) }]);
-    expect(await count('provider')).toBe(before);
+    expect(await app.count('provider')).toBe(before);
     expect((await app.gql('{ providers(filter: { search: "Dubbletten" }) { totalCount } }')).data!.providers.totalCount).toBe(0);
   });
 
@@ -96,14 +94,14 @@ describe('providers', () => {
     const CREATE = 'mutation($input: AgreementInput!) { createAgreement(input: $input) { id form inProgramScope outOfScopeReason units { name } } }';
     let unitId: string;
     beforeAll(async () => {
-      unitId = (await one('SELECT id FROM unit WHERE provider_id = $1', [providerId])).id;
+      unitId = (await app.one('SELECT id FROM unit WHERE provider_id = $1', [providerId])).id;
     });
 
     it('refuses a LOF agreement without a reason at input.outOfScopeReason, storing nothing', async () => {
-      const before = await count('agreement');
+      const before = await app.count('agreement');
       const res = await admin.gql(CREATE, { input: { providerId, form: 'LOF', reference: 'LOF-BERG-1', validFrom: '2026-01-01', unitIds: [unitId] } });
       expect(fieldsOf(res)).toEqual(['input.outOfScopeReason']);
-      expect(await count('agreement')).toBe(before);
+      expect(await app.count('agreement')).toBe(before);
     });
 
     it('stores a LOF agreement with a reason outside the program', async () => {
@@ -115,11 +113,11 @@ describe('providers', () => {
     });
 
     it('refuses units of another provider at input.unitIds, storing nothing', async () => {
-      const foreign = await one(`SELECT u.id FROM unit u JOIN provider p ON p.id = u.provider_id WHERE p.name = 'Jämtvård Hälsocentraler AB' LIMIT 1`);
-      const before = [await count('agreement'), await count('agreement_unit')];
+      const foreign = await app.one(`SELECT u.id FROM unit u JOIN provider p ON p.id = u.provider_id WHERE p.name = 'Jämtvård Hälsocentraler AB' LIMIT 1`);
+      const before = [await app.count('agreement'), await app.count('agreement_unit')];
       const res = await admin.gql(CREATE, { input: { providerId, form: 'LOU', reference: 'LOU-BERG-1', validFrom: '2026-01-01', unitIds: [unitId, foreign.id] } });
       expect(fieldsOf(res)).toEqual(['input.unitIds']);
-      expect([await count('agreement'), await count('agreement_unit')]).toEqual(before);
+      expect([await app.count('agreement'), await app.count('agreement_unit')]).toEqual(before);
     });
 
     it('stores a LOV agreement in a new choice system; both are public', async () => {
@@ -169,7 +167,7 @@ describe('programs', () => {
   let previousId: string;
 
   it('creates a draft with goals and guidelines, then saves it again', async () => {
-    previousId = (await one(`SELECT id FROM program WHERE status = 'ADOPTED' AND term_start = 2024`)).id;
+    previousId = (await app.one(`SELECT id FROM program WHERE status = 'ADOPTED' AND term_start = 2024`)).id;
     const created = await admin.gql('mutation($input: ProgramDraftInput!) { createProgram(input: $input) { id status version goals { code } guidelines { code } } }', {
       input: draft('Program för vårdval 2024–2026, reviderat'),
     });
@@ -250,7 +248,7 @@ describe('indicators and targets', () => {
   let id: string;
 
   it('creates an indicator, public at once', async () => {
-    const goal = await one(`SELECT g.id FROM goal g JOIN program p ON p.id = g.program_id WHERE p.status = 'ADOPTED' ORDER BY g.position LIMIT 1`);
+    const goal = await app.one(`SELECT g.id FROM goal g JOIN program p ON p.id = g.program_id WHERE p.status = 'ADOPTED' ORDER BY g.position LIMIT 1`);
     const res = await admin.gql('mutation($input: IndicatorInput!) { createIndicator(input: $input) { id code goal { code } } }', {
       input: { code: 'WAIT-DAYS', name: 'Väntetid till läkarbesök', definition: 'Median antal dagar.', unit: 'DAYS', direction: 'LOWER_IS_BETTER', serviceArea: 'PRIMARY_CARE', goalId: goal.id },
     });
@@ -271,11 +269,11 @@ describe('indicators and targets', () => {
   });
 
   it('refuses an amber threshold on the wrong side of the target at input.amberThreshold, storing nothing', async () => {
-    const before = await count('target');
+    const before = await app.count('target');
     // Lower is better: amber must lie above the target (worse), not below it.
     const res = await admin.gql('mutation($id: ID!) { setIndicatorTarget(indicatorId: $id, input: { year: 2026, value: 14, amberThreshold: 10 }) { id } }', { id });
     expect(res.errors![0].extensions.fields).toEqual([{ path: 'input.amberThreshold', message: expect.stringMatching(/lower is better/i) }]);
-    expect(await count('target')).toBe(before);
+    expect(await app.count('target')).toBe(before);
     expect((await app.gql(INDICATOR)).data!.indicator.t2026).toBeNull();
   });
 
@@ -288,7 +286,7 @@ describe('indicators and targets', () => {
     // Turning the direction around would make the target inconsistent: refused at the field.
     const turned = await admin.gql('mutation($id: ID!, $v: Int!) { updateIndicator(id: $id, expectedVersion: $v, input: { direction: HIGHER_IS_BETTER }) { id } }', {
       id,
-      v: (await one('SELECT version FROM indicator WHERE id = $1', [id])).version,
+      v: (await app.one('SELECT version FROM indicator WHERE id = $1', [id])).version,
     });
     expect(fieldsOf(turned)).toEqual(['input.direction']);
     expect((await app.gql(INDICATOR)).data!.indicator.direction).toBe('LOWER_IS_BETTER');

@@ -19,13 +19,12 @@ let reviewerId: string;
 let actors: Actors;
 let reviewer: Client;
 let provider: Client;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 
 beforeAll(async () => {
   app = await createTestApp();
   await loadDemoRegion(app.ds);
   t = await publicationTemplate(app.ds, 'Publiceringsmall');
-  reviewerId = (await one(`SELECT id FROM app_user WHERE email = 'reviewer@insyn.example'`)).id;
+  reviewerId = (await app.one(`SELECT id FROM app_user WHERE email = 'reviewer@insyn.example'`)).id;
   actors = await loginActors(app);
   reviewer = actors.clients.REVIEWER;
   provider = actors.clients.PROVIDER;
@@ -74,8 +73,8 @@ describe('publishing rules (derive.ts)', () => {
       ['CONF', 'CONFIDENTIAL'],
     ]);
 
-    const report = await one('SELECT status, published_at, version FROM report WHERE id = $1', [reportId]);
-    const publication = await one('SELECT kind, published_by, published_at FROM publication WHERE report_id = $1', [reportId]);
+    const report = await app.one('SELECT status, published_at, version FROM report WHERE id = $1', [reportId]);
+    const publication = await app.one('SELECT kind, published_by, published_at FROM publication WHERE report_id = $1', [reportId]);
     expect(report).toMatchObject({ status: 'PUBLISHED', version: 4 });
     expect(publication).toMatchObject({ kind: 'PUBLISHED', published_by: reviewerId });
     expect(report.published_at).toEqual(publication.published_at);
@@ -87,10 +86,10 @@ describe('publishing rules (derive.ts)', () => {
     await expect(publishReportValues(app.ds.manager, { reportId, publishedBy: reviewerId })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'reportId', message: expect.stringContaining('REF') }] },
     });
-    expect(await one('SELECT count(*)::int AS n FROM publication WHERE report_id = $1', [reportId])).toEqual({ n: 0 });
+    expect(await app.one('SELECT count(*)::int AS n FROM publication WHERE report_id = $1', [reportId])).toEqual({ n: 0 });
     await decide(app.ds, reportId, t.q.REF, true);
     await publishReportValues(app.ds.manager, { reportId, publishedBy: reviewerId, publishedAt: new Date('2025-03-01T10:00:00Z') });
-    expect(await one('SELECT published_at FROM report WHERE id = $1', [reportId])).toEqual({ published_at: new Date('2025-03-01T10:00:00Z') });
+    expect(await app.one('SELECT published_at FROM report WHERE id = $1', [reportId])).toEqual({ published_at: new Date('2025-03-01T10:00:00Z') });
     await expect(publishReportValues(app.ds.manager, { reportId, publishedBy: reviewerId })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
     });
@@ -112,7 +111,7 @@ describe('publishing rules (derive.ts)', () => {
     await decide(app.ds, reportId, t.q.CONF, true);
     await decide(app.ds, reportId, t.q.REF, false);
     await publishReportValues(app.ds.manager, { reportId, publishedBy: reviewerId });
-    const unit = await one(`SELECT id FROM unit WHERE name = 'Hede hälsocentral'`);
+    const unit = await app.one(`SELECT id FROM unit WHERE name = 'Hede hälsocentral'`);
     const dims = await app.ds.query('SELECT DISTINCT unit_id, municipality_code FROM published_value WHERE report_id = $1', [reportId]);
     expect(dims).toEqual([{ unit_id: unit.id, municipality_code: '2361' }]);
   });
@@ -231,7 +230,7 @@ describe('publishing through the API', () => {
     const refused = await reviewer.gql(PUBLISH, { r: reportId });
     expect(badFields(refused)).toEqual([{ path: 'reportId', message: expect.stringMatching(/CONF, REF/) }]);
     expect(await auditRowsOf(app, requestIdOf(reviewer))).toEqual([]);
-    expect(await one('SELECT status FROM report WHERE id = $1', [reportId])).toEqual({ status: 'APPROVED' });
+    expect(await app.one('SELECT status FROM report WHERE id = $1', [reportId])).toEqual({ status: 'APPROVED' });
   });
 
   it('decideConfidentiality: a reason is required, and only a requested question is decided', async () => {
@@ -294,7 +293,7 @@ describe('publishing through the API', () => {
 
     const again = await reviewer.gql(PUBLISH, { r: reportId });
     expect(badFields(again)).toEqual([{ path: 'reportId', message: expect.stringMatching(/already published/) }]);
-    expect(await one('SELECT count(*)::int AS n FROM publication WHERE report_id = $1', [reportId])).toEqual({ n: 1 });
+    expect(await app.one('SELECT count(*)::int AS n FROM publication WHERE report_id = $1', [reportId])).toEqual({ n: 1 });
   });
 
   it('a report that is not approved is not published, and nothing is stored', async () => {
@@ -304,7 +303,7 @@ describe('publishing through the API', () => {
     await decide(app.ds, submitted, t.q.REF, false);
     const refused = await reviewer.gql(PUBLISH, { r: submitted });
     expect(badFields(refused)).toEqual([{ path: 'reportId', message: expect.stringMatching(/SUBMITTED/) }]);
-    expect(await one('SELECT count(*)::int AS n FROM published_value WHERE report_id = $1', [submitted])).toEqual({ n: 0 });
+    expect(await app.one('SELECT count(*)::int AS n FROM published_value WHERE report_id = $1', [submitted])).toEqual({ n: 0 });
     expect((await ok(reviewer, PREVIEW, { id: submitted })).publicationPreview).toMatchObject({ canPublish: false, blockedReason: expect.stringMatching(/approved/) });
   });
 
@@ -425,7 +424,7 @@ describe('publishing through the API', () => {
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(failed).toHaveLength(1);
     expect(badFields(failed[0])).toEqual([{ path: 'reportId', message: expect.stringMatching(/already published/) }]);
-    expect(await one('SELECT count(*)::int AS publications, (SELECT count(*)::int FROM published_value WHERE report_id = $1) AS "values" FROM publication WHERE report_id = $1', [id])).toEqual({
+    expect(await app.one('SELECT count(*)::int AS publications, (SELECT count(*)::int FROM published_value WHERE report_id = $1) AS "values" FROM publication WHERE report_id = $1', [id])).toEqual({
       publications: 1,
       values: 7,
     });

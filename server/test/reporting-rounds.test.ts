@@ -15,8 +15,6 @@ import { badFields } from './support/reporting.js';
 let app: TestApp;
 let admin: Client;
 let reviewer: Client;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
-const count = async (sql: string, params: unknown[] = []): Promise<number> => (await one(`SELECT count(*)::int AS n FROM ${sql}`, params)).n;
 const ids = {} as Record<'goalM1' | 'guidelineR1' | 'indicator' | 'halsoval' | 'primaryTemplate' | 'dentalTemplate' | 'halsovalRound' | 'dentalRound', string>;
 
 beforeAll(async () => {
@@ -24,14 +22,14 @@ beforeAll(async () => {
   await loadDemoRegion(app.ds);
   admin = await app.login('admin@insyn.example');
   reviewer = await app.login('reviewer@insyn.example');
-  ids.goalM1 = (await one(`SELECT g.id FROM goal g JOIN program p ON p.id = g.program_id WHERE p.status = 'ADOPTED' AND g.code = 'M1'`)).id;
-  ids.guidelineR1 = (await one(`SELECT r.id FROM guideline r JOIN program p ON p.id = r.program_id WHERE p.status = 'ADOPTED' AND r.code = 'R1'`)).id;
-  ids.indicator = (await one(`SELECT id FROM indicator WHERE code = 'TEL-SAMEDAY'`)).id;
-  ids.halsoval = (await one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
-  ids.primaryTemplate = (await one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
-  ids.dentalTemplate = (await one(`SELECT id FROM report_template WHERE service_area = 'DENTAL_CARE'`)).id;
-  ids.halsovalRound = (await one('SELECT id FROM follow_up_round WHERE template_id = $1', [ids.primaryTemplate])).id;
-  ids.dentalRound = (await one('SELECT id FROM follow_up_round WHERE template_id = $1', [ids.dentalTemplate])).id;
+  ids.goalM1 = (await app.one(`SELECT g.id FROM goal g JOIN program p ON p.id = g.program_id WHERE p.status = 'ADOPTED' AND g.code = 'M1'`)).id;
+  ids.guidelineR1 = (await app.one(`SELECT r.id FROM guideline r JOIN program p ON p.id = r.program_id WHERE p.status = 'ADOPTED' AND r.code = 'R1'`)).id;
+  ids.indicator = (await app.one(`SELECT id FROM indicator WHERE code = 'TEL-SAMEDAY'`)).id;
+  ids.halsoval = (await app.one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
+  ids.primaryTemplate = (await app.one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
+  ids.dentalTemplate = (await app.one(`SELECT id FROM report_template WHERE service_area = 'DENTAL_CARE'`)).id;
+  ids.halsovalRound = (await app.one('SELECT id FROM follow_up_round WHERE template_id = $1', [ids.primaryTemplate])).id;
+  ids.dentalRound = (await app.one('SELECT id FROM follow_up_round WHERE template_id = $1', [ids.dentalTemplate])).id;
 });
 afterAll(() => app?.close());
 
@@ -145,12 +143,12 @@ describe('report templates', () => {
     expect(published.publishedAt).toEqual(expect.any(String));
     expect(content(published)).toEqual(content(created));
 
-    const auditBefore = await count('audit_event');
+    const auditBefore = await app.count('audit_event');
     const save = await admin.gql(SAVE, { id: created.id, v: 3, input: draft() });
     expect(badFields(save)).toEqual([{ path: 'id', message: expect.stringMatching(/frozen/) }]);
     const again = await admin.gql(PUBLISH, { id: created.id, v: 3 });
     expect(badFields(again).map((f) => f.path)).toEqual(['id']);
-    expect(await count('audit_event')).toBe(auditBefore);
+    expect(await app.count('audit_event')).toBe(auditBefore);
     const now = await admin.gql(`query($id: ID!) { reportTemplate(id: $id) { ${TEMPLATE} } }`, { id: created.id });
     expect(now.data!.reportTemplate).toEqual(published);
   });
@@ -270,17 +268,17 @@ describe('follow-up rounds', () => {
 
   it('opening again creates nothing, records nothing and keeps the round open', async () => {
     const [r] = await app.ds.query(`SELECT id, version, opened_at FROM follow_up_round WHERE name = 'Uppföljning Hälsoval 2026'`);
-    const before = await count('report WHERE round_id = $1', [r.id]);
+    const before = await app.count('report WHERE round_id = $1', [r.id]);
     const again = await reviewer.gql(OPEN_ROUND, { id: r.id });
     expect(again.errors).toBeUndefined();
     expect(again.data!.openFollowUpRound).toMatchObject({ status: 'OPEN', version: r.version, openedAt: r.opened_at.toISOString() });
-    expect(await count('report WHERE round_id = $1', [r.id])).toBe(before);
+    expect(await app.count('report WHERE round_id = $1', [r.id])).toBe(before);
     expect(await auditRowsOf(app, requestIdOf(reviewer))).toEqual([]);
     // Both at once: still one report per agreement.
     const [a, b] = await Promise.all([reviewer.gql(OPEN_ROUND, { id: r.id }), admin.gql(OPEN_ROUND, { id: r.id })]);
     expect(a.errors).toBeUndefined();
     expect(b.errors).toBeUndefined();
-    expect(await count('report WHERE round_id = $1', [r.id])).toBe(before);
+    expect(await app.count('report WHERE round_id = $1', [r.id])).toBe(before);
   });
 
   it('never takes in LOF agreements: not by default, and not when asked for', async () => {
@@ -297,12 +295,12 @@ describe('follow-up rounds', () => {
     expect(reports.map((x) => x.agreement.reference)).not.toContain('LOF-2018-014');
     expect(new Set(reports.map((x) => x.agreement.form))).toEqual(new Set(['LOV', 'IN_HOUSE']));
 
-    const rounds = await count('follow_up_round');
+    const rounds = await app.count('follow_up_round');
     const lof = await admin.gql(CREATE_ROUND, { input: round({ name: 'LOF 2026', agreementForms: ['LOF'] }) });
     expect(badFields(lof)).toEqual([{ path: 'input.agreementForms.0', message: expect.stringMatching(/LOF/) }]);
     const mixed = await admin.gql(CREATE_ROUND, { input: round({ name: 'LOF 2026', agreementForms: ['LOV', 'LOF'] }) });
     expect(badFields(mixed).map((f) => f.path)).toEqual(['input.agreementForms.1']);
-    expect(await count('follow_up_round')).toBe(rounds);
+    expect(await app.count('follow_up_round')).toBe(rounds);
     // The database refuses it as well.
     await expect(
       app.ds.query(`INSERT INTO follow_up_round (name, period, template_id, agreement_forms, opens_at, due_at) VALUES ('LOF', '2026', $1, '{LOF}', now(), now() + interval '1 day')`, [ids.primaryTemplate]),
@@ -320,8 +318,8 @@ describe('follow-up rounds', () => {
 
   it('refuses a round with a draft template at input.templateId, and other bad input at its field, storing nothing', async () => {
     const [draft] = await app.ds.query(`SELECT id FROM report_template WHERE status = 'DRAFT' LIMIT 1`);
-    const rounds = await count('follow_up_round');
-    const audit = await count('audit_event');
+    const rounds = await app.count('follow_up_round');
+    const audit = await app.count('audit_event');
     const res = await reviewer.gql(CREATE_ROUND, { input: round({ templateId: draft.id }) });
     expect(badFields(res)).toEqual([{ path: 'input.templateId', message: expect.stringMatching(/published/) }]);
     const missing = await reviewer.gql(CREATE_ROUND, { input: round({ templateId: '00000000-0000-4000-8000-000000000000' }) });
@@ -330,8 +328,8 @@ describe('follow-up rounds', () => {
     expect(badFields(dates).map((f) => f.path).sort()).toEqual(['input.dueAt', 'input.period']);
     const choice = await reviewer.gql(CREATE_ROUND, { input: round({ choiceSystemId: '00000000-0000-4000-8000-000000000000' }) });
     expect(badFields(choice).map((f) => f.path)).toEqual(['input.choiceSystemId']);
-    expect(await count('follow_up_round')).toBe(rounds);
-    expect(await count('audit_event')).toBe(audit);
+    expect(await app.count('follow_up_round')).toBe(rounds);
+    expect(await app.count('audit_event')).toBe(audit);
   });
 
   it('counts the reports of a round by status and ownership, within what the viewer may read', async () => {
@@ -345,7 +343,7 @@ describe('follow-up rounds', () => {
     expect(byOwnership('NON_PROFIT')).toEqual({ APPROVED: 1 });
     expect(counts.every((c: any) => c.overdue === 0)).toBe(true); // due in three weeks
     const total = counts.reduce((sum: number, c: any) => sum + c.count, 0);
-    expect(total).toBe(await count('report WHERE round_id = $1', [ids.halsovalRound]));
+    expect(total).toBe(await app.count('report WHERE round_id = $1', [ids.halsovalRound]));
 
     // The dental round is past due, and nobody has started.
     const dental = (await reviewer.gql(Q, { id: ids.dentalRound })).data!.followUpRound.statusCounts;

@@ -15,21 +15,20 @@ let provider: Client;
 let providerId: string;
 let templateId: string;
 const agreements: string[] = [];
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 
 beforeAll(async () => {
   app = await createTestApp();
   await loadDemoRegion(app.ds);
-  templateId = (await one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
+  templateId = (await app.one(`SELECT id FROM report_template WHERE name = 'Självdeklaration Hälsoval 2025'`)).id;
   // A provider of its own, so that "few" really is few.
-  providerId = (await one(`INSERT INTO provider (name, org_number, ownership) VALUES ('Mätvård AB', $1, 'PRIVATE') RETURNING id`, [orgNumber(901)])).id;
+  providerId = (await app.one(`INSERT INTO provider (name, org_number, ownership) VALUES ('Mätvård AB', $1, 'PRIVATE') RETURNING id`, [orgNumber(901)])).id;
   for (let i = 0; i < 4; i++) {
-    const unit = await one(`INSERT INTO unit (provider_id, municipality_code, name, kind) VALUES ($1, $2, $3, 'HEALTH_CENTRE') RETURNING id`, [
+    const unit = await app.one(`INSERT INTO unit (provider_id, municipality_code, name, kind) VALUES ($1, $2, $3, 'HEALTH_CENTRE') RETURNING id`, [
       providerId,
       ['2380', '2321', '2309', '2313'][i],
       `Mätvårdcentralen ${i + 1}`,
     ]);
-    const agreement = await one(
+    const agreement = await app.one(
       `INSERT INTO agreement (provider_id, choice_system_id, form, reference, valid_from, in_program_scope)
        SELECT $1, id, 'LOV', $2, '2024-01-01', true FROM choice_system WHERE code = 'HALSOVAL' RETURNING id`,
       [providerId, `LOV-MAT-${i + 1}`],

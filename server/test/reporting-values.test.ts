@@ -14,8 +14,6 @@ import { badFields, openReport, publishedTemplate, type QuestionSpec, type TestT
 let app: TestApp;
 let provider: Client;
 let template: TestTemplate;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
-const count = async (sql: string, params: unknown[] = []): Promise<number> => (await one(`SELECT count(*)::int AS n FROM ${sql}`, params)).n;
 
 /** One question of every type; codes are the type names, so a message naming the question is easy to check. */
 const SPECS: QuestionSpec[] = [
@@ -118,7 +116,7 @@ describe('the shape of an answer', () => {
         expect(await auditRowsOf(app, requestIdOf(provider)), label).toEqual([]);
       }
       expect(await stored(reportId)).toEqual([]);
-      expect(await one('SELECT status, version FROM report WHERE id = $1', [reportId])).toEqual({ status: 'NOT_STARTED', version: 1 });
+      expect(await app.one('SELECT status, version FROM report WHERE id = $1', [reportId])).toEqual({ status: 'NOT_STARTED', version: 1 });
     });
   }
 
@@ -139,7 +137,7 @@ describe('the shape of an answer', () => {
 
   it('refuses other bad input at its field, storing nothing: unknown questions, a question twice, confidentiality without a reason', async () => {
     const before = await stored(reportId);
-    const { version } = await one('SELECT version FROM report WHERE id = $1', [reportId]);
+    const { version } = await app.one('SELECT version FROM report WHERE id = $1', [reportId]);
     const [foreign] = await app.ds.query(`SELECT q.id FROM question q JOIN report_template t ON t.id = q.template_id WHERE t.name = 'Självdeklaration Hälsoval 2025' LIMIT 1`);
     const cases: [unknown[], string[]][] = [
       [[answer('COMMENT', 'ok'), { questionId: foreign.id, value: true }], ['answers.1.questionId']],
@@ -155,11 +153,11 @@ describe('the shape of an answer', () => {
       expect(badFields(res).map((f) => f.path), JSON.stringify(answers).slice(0, 80)).toEqual(paths);
     }
     expect(await stored(reportId)).toEqual(before);
-    expect((await one('SELECT version FROM report WHERE id = $1', [reportId])).version).toBe(version);
+    expect((await app.one('SELECT version FROM report WHERE id = $1', [reportId])).version).toBe(version);
   });
 
   it('keeps a confidentiality request with its reason and the provider\'s note', async () => {
-    const { version } = await one('SELECT version FROM report WHERE id = $1', [reportId]);
+    const { version } = await app.one('SELECT version FROM report WHERE id = $1', [reportId]);
     const res = await provider.gql(SAVE, {
       id: reportId,
       v: version,
@@ -200,7 +198,7 @@ describe('submitting', () => {
     });
     expect(res.errors).toBeUndefined();
     version = res.data!.saveAnswers.version;
-    const audit = await count('audit_event');
+    const audit = await app.count('audit_event');
 
     const submit = await provider.gql(SUBMIT, { id: reportId, v: version });
     const fields = badFields(submit);
@@ -216,9 +214,9 @@ describe('submitting', () => {
       { path: at('ATTACHMENT'), message: expect.stringMatching(/^ATTACHMENT: the file is missing/) },
     ]);
     expect(submit.errors![0].message).toMatch(/8 problem/);
-    expect(await count('submission WHERE report_id = $1', [reportId])).toBe(0);
-    expect(await one('SELECT status, version, submitted_at FROM report WHERE id = $1', [reportId])).toEqual({ status: 'DRAFT', version, submitted_at: null });
-    expect(await count('audit_event')).toBe(audit);
+    expect(await app.count('submission WHERE report_id = $1', [reportId])).toBe(0);
+    expect(await app.one('SELECT status, version, submitted_at FROM report WHERE id = $1', [reportId])).toEqual({ status: 'DRAFT', version, submitted_at: null });
+    expect(await app.count('audit_event')).toBe(audit);
   });
 
   it('freezes a submission equal to the answers at submit, with a receipt', async () => {
@@ -261,7 +259,7 @@ describe('submitting', () => {
     const refused = await provider.gql(SAVE, { id: reportId, v: version + 1, a: [answer('COMMENT', 'Efteråt')] });
     expect(badFields(refused)).toEqual([{ path: 'reportId', message: expect.any(String) }]);
 
-    const row = await one('SELECT * FROM submission WHERE id = $1', [first.id]);
+    const row = await app.one('SELECT * FROM submission WHERE id = $1', [first.id]);
     await app.ds.query(`UPDATE report SET status = 'CHANGES_REQUESTED' WHERE id = $1`, [reportId]);
     const saved = await provider.gql(SAVE, {
       id: reportId,
@@ -274,7 +272,7 @@ describe('submitting', () => {
     const report = await reportOf(reportId);
     expect(report.answers.find((a: any) => a.question.code === 'INTEGER').value).toBe(3);
     expect(report.submissions).toEqual([first]);
-    expect(await one('SELECT * FROM submission WHERE id = $1', [first.id])).toEqual(row);
+    expect(await app.one('SELECT * FROM submission WHERE id = $1', [first.id])).toEqual(row);
 
     // Submitting again makes a second submission; the first stays as it was.
     const again = await provider.gql(SUBMIT, { id: reportId, v: version + 2 });
@@ -290,7 +288,7 @@ describe('submitting', () => {
     await expect(app.ds.query(`UPDATE submission SET reference = 'UPP-2000-000001' WHERE id = $1`, [first.id])).rejects.toThrow(/public record/);
     await expect(app.ds.query('DELETE FROM submission WHERE id = $1', [first.id])).rejects.toThrow(/public record/);
     await expect(app.ds.query('TRUNCATE submission CASCADE')).rejects.toThrow(/public record/);
-    expect((await one('SELECT reference FROM submission WHERE id = $1', [first.id])).reference).toBe(first.reference);
+    expect((await app.one('SELECT reference FROM submission WHERE id = $1', [first.id])).reference).toBe(first.reference);
   });
 });
 
@@ -310,8 +308,8 @@ describe('a submit retried after a lost response', () => {
     // From another session of the same user (a second tab), too.
     const tab = await app.login('provider.private@insyn.example');
     expect((await tab.gql(SUBMIT, { id: reportId, v: 2 })).data!.submitReport.id).toBe(submitted.data!.submitReport.id);
-    expect(await count('submission WHERE report_id = $1', [reportId])).toBe(1);
-    expect(await count(`audit_event WHERE action = 'REPORT_SUBMITTED' AND entity_id = $1`, [reportId])).toBe(1);
+    expect(await app.count('submission WHERE report_id = $1', [reportId])).toBe(1);
+    expect(await app.count(`audit_event WHERE action = 'REPORT_SUBMITTED' AND entity_id = $1`, [reportId])).toBe(1);
     // A version that was never submitted makes no submission.
     const stale = await provider.gql(SUBMIT, { id: reportId, v: 1 });
     expect(stale.errors!.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']); // the report is no longer editable
@@ -324,7 +322,7 @@ describe('a submit retried after a lost response', () => {
     for (const r of results) expect(r.errors).toBeUndefined();
     expect(results[0].data!.submitReport.id).toBe(results[1].data!.submitReport.id);
     expect(results[0].data!.submitReport.reference).toBe(results[1].data!.submitReport.reference);
-    expect(await count('submission WHERE report_id = $1', [reportId])).toBe(1);
+    expect(await app.count('submission WHERE report_id = $1', [reportId])).toBe(1);
   });
 
   it('refuses a submit with a stale version while the report is editable, with the current version', async () => {
@@ -333,6 +331,6 @@ describe('a submit retried after a lost response', () => {
     await provider.gql(SAVE, { id: reportId, v: 1, a: [{ questionId: small.q['1'], value: false }] });
     const stale = await provider.gql(SUBMIT, { id: reportId, v: 1 });
     expect(stale.errors!.map((e) => e.extensions)).toEqual([{ code: 'CONFLICT', currentVersion: 2 }]);
-    expect(await count('submission WHERE report_id = $1', [reportId])).toBe(0);
+    expect(await app.count('submission WHERE report_id = $1', [reportId])).toBe(0);
   });
 });

@@ -11,21 +11,20 @@ import { CANARY, P0, P1, scenario, type Scenario } from './support/published.js'
 let app: TestApp;
 let s: Scenario;
 const unitOf: Record<string, string> = {};
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 
 beforeAll(async () => {
   app = await createTestApp();
   await loadDemoRegion(app.ds);
   s = await scenario(app.ds);
   for (const ref of ['UB-HV-2024-01', 'UB-HV-2024-02', 'UB-HV-2024-03', 'UB-HV-2024-04', 'LOV-HV-2017-011', 'LOV-HV-2021-015']) {
-    unitOf[ref] = (await one(`SELECT au.unit_id FROM agreement_unit au JOIN agreement a ON a.id = au.agreement_id WHERE a.reference = $1`, [ref])).unit_id;
+    unitOf[ref] = (await app.one(`SELECT au.unit_id FROM agreement_unit au JOIN agreement a ON a.id = au.agreement_id WHERE a.reference = $1`, [ref])).unit_id;
   }
-  unitOf.hammerdal = (await one(`SELECT id FROM unit WHERE name = 'Hammerdals hälsocentral'`)).id;
+  unitOf.hammerdal = (await app.one(`SELECT id FROM unit WHERE name = 'Hammerdals hälsocentral'`)).id;
   // The region's assessment of goal M1 in UB-HV-2024-01's published report, and its accepted response;
   // a pending response and an assessment of a report not published stay out.
-  const goal = (await one(`SELECT goal_id FROM question WHERE id = $1`, [s.f.template.q.P])).goal_id;
+  const goal = (await app.one(`SELECT goal_id FROM question WHERE id = $1`, [s.f.template.q.P])).goal_id;
   const assess = async (reportId: string, rating: string, motivation: string) => {
-    const d = await one(
+    const d = await app.one(
       `INSERT INTO report_decision (report_id, template_id, kind, decided_by, decided_at) SELECT id, template_id, 'APPROVED', $2, now() - interval '5 days' FROM report WHERE id = $1 RETURNING id`,
       [reportId, s.f.reviewerId],
     );
@@ -33,7 +32,7 @@ beforeAll(async () => {
   };
   await assess(s.reports.in1, 'MET', 'Tillgängligheten når målet.');
   await assess(s.reports.approved, 'NOT_MET', 'Opublicerad bedömning');
-  const provider = (await one(`SELECT provider_id FROM report WHERE id = $1`, [s.reports.in1])).provider_id;
+  const provider = (await app.one(`SELECT provider_id FROM report WHERE id = $1`, [s.reports.in1])).provider_id;
   await app.ds.query(
     `INSERT INTO public_response (report_id, provider_id, body, status, submitted_by, decided_by, decided_at)
      VALUES ($1, $2, 'Vi arbetar vidare med telefontillgängligheten.', 'ACCEPTED', $3, $3, now())`,
@@ -41,7 +40,7 @@ beforeAll(async () => {
   );
   await app.ds.query(
     `INSERT INTO public_response (report_id, provider_id, body, status, submitted_by) VALUES ($1, $2, 'Väntande svar som inte visas', 'PENDING', $3)`,
-    [s.reports.in2, (await one(`SELECT provider_id FROM report WHERE id = $1`, [s.reports.in2])).provider_id, s.f.reviewerId],
+    [s.reports.in2, (await app.one(`SELECT provider_id FROM report WHERE id = $1`, [s.reports.in2])).provider_id, s.f.reviewerId],
   );
 });
 afterAll(() => app?.close());

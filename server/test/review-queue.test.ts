@@ -15,21 +15,20 @@ let actors: Actors;
 let reviewer: Client;
 let admin: Client;
 let t: ReviewTemplate;
-const one = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
 const x = {} as Record<'privat' | 'egen' | 'halsoval' | 'tandvard' | 'r1' | 'r2' | 'reviewerId' | 'adminId', string>;
 /** Report ids by name: round and agreement, e.g. r1.lov. */
 const r = {} as Record<string, string>;
 
 async function provider(name: string, ownership: string, n: number): Promise<string> {
-  return (await one('INSERT INTO provider (name, org_number, ownership) VALUES ($1, $2, $3) RETURNING id', [name, orgNumber(n), ownership])).id;
+  return (await app.one('INSERT INTO provider (name, org_number, ownership) VALUES ($1, $2, $3) RETURNING id', [name, orgNumber(n), ownership])).id;
 }
 async function agreement(providerId: string, reference: string, form: string, choiceSystemId: string | null, municipality: string): Promise<string> {
-  const unit = await one(`INSERT INTO unit (provider_id, municipality_code, name, kind) VALUES ($1, $2, $3, 'HEALTH_CENTRE') RETURNING id`, [
+  const unit = await app.one(`INSERT INTO unit (provider_id, municipality_code, name, kind) VALUES ($1, $2, $3, 'HEALTH_CENTRE') RETURNING id`, [
     providerId,
     municipality,
     `Enhet ${reference}`,
   ]);
-  const a = await one(
+  const a = await app.one(
     `INSERT INTO agreement (provider_id, choice_system_id, form, reference, valid_from, in_program_scope) VALUES ($1, $2, $3, $4, '2024-01-01', true) RETURNING id`,
     [providerId, choiceSystemId, form, reference],
   );
@@ -38,7 +37,7 @@ async function agreement(providerId: string, reference: string, form: string, ch
 }
 async function round(name: string): Promise<string> {
   return (
-    await one(
+    await app.one(
       `INSERT INTO follow_up_round (name, period, template_id, opens_at, due_at, status, opened_at)
        VALUES ($1, '2025', $2, now() - interval '60 days', now() + interval '30 days', 'OPEN', now()) RETURNING id`,
       [name, t.id],
@@ -48,7 +47,7 @@ async function round(name: string): Promise<string> {
 /** A report in a state, due some days from now (negative: past due), assigned to someone or nobody. */
 async function report(roundId: string, agreementReference: string, status: string, dueInDays: number, assignedTo: string | null = null): Promise<string> {
   return (
-    await one(
+    await app.one(
       `INSERT INTO report (reference, round_id, agreement_id, provider_id, template_id, due_at, status, submitted_at, assigned_to)
        SELECT 'KÖ-' || lpad(nextval('report_reference_seq')::text, 5, '0'), $1, a.id, a.provider_id, $2, now() + make_interval(days => $3), $4,
               CASE WHEN $4 IN ('NOT_STARTED', 'DRAFT') THEN NULL ELSE now() - interval '1 day' END, $5
@@ -67,8 +66,8 @@ beforeAll(async () => {
   x.reviewerId = actors.userIds.REVIEWER!;
   x.adminId = actors.userIds.ADMIN!;
   t = await reviewTemplate(app.ds, 'Kömall');
-  x.halsoval = (await one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
-  x.tandvard = (await one(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`)).id;
+  x.halsoval = (await app.one(`SELECT id FROM choice_system WHERE code = 'HALSOVAL'`)).id;
+  x.tandvard = (await app.one(`SELECT id FROM choice_system WHERE code = 'TANDVARD_BUV'`)).id;
   x.privat = await provider('Köfilter Privat AB', 'PRIVATE', 801);
   x.egen = await provider('Köfilter Egen Regi', 'IN_HOUSE', 802);
   await agreement(x.privat, 'KÖ-LOV-1', 'LOV', x.halsoval, '2380'); // Östersund
@@ -153,8 +152,8 @@ describe('queue filters', () => {
 });
 
 describe('assignReports', () => {
-  const assignedTo = async (name: string) => (await one('SELECT assigned_to FROM report WHERE id = $1', [r[name]])).assigned_to;
-  const state = () => one(`SELECT (SELECT json_agg(json_build_array(id, assigned_to, version) ORDER BY id) FROM report) AS reports, (SELECT count(*) FROM audit_event) AS audit`);
+  const assignedTo = async (name: string) => (await app.one('SELECT assigned_to FROM report WHERE id = $1', [r[name]])).assigned_to;
+  const state = () => app.one(`SELECT (SELECT json_agg(json_build_array(id, assigned_to, version) ORDER BY id) FROM report) AS reports, (SELECT count(*) FROM audit_event) AS audit`);
 
   it('assigns in bulk, with an audit row for each report that changed', async () => {
     const ids = [r['r1.lov'], r['r1.lou'], r['r2.ub']];

@@ -34,6 +34,10 @@ export interface TestApp {
   client(options?: { token?: string; headers?: Record<string, string> }): Client;
   /** A client logged in as the given user. */
   login(email: string, password?: string): Promise<Client>;
+  /** The first row of a statement run directly on the database (undefined when none). */
+  one(sql: string, params?: unknown[]): Promise<any>;
+  /** `SELECT count(*) FROM <from>`: a table, or a table with its WHERE clause and parameters. */
+  count(from: string, params?: unknown[]): Promise<number>;
   /** SQL statements run while `fn` ran. */
   countSql(fn: () => Promise<unknown>): Promise<number>;
   /** The SQL statements run while `fn` ran. */
@@ -99,6 +103,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       });
       const body = (await res.json()) as GraphQLResult;
       return { status: res.status, data: body.data as never, errors: body.errors };
+    },
+    async one(sql, params = []) {
+      return (await db.ds.query(sql, params))[0];
+    },
+    async count(from, params = []) {
+      return (await db.ds.query(`SELECT count(*)::int AS n FROM ${from}`, params))[0].n as number;
     },
     async countSql(fn) {
       const before = sqlCounter.total;
