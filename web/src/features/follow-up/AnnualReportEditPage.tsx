@@ -86,7 +86,7 @@ export default function AnnualReportEditPage() {
   useDocumentTitle(report ? t('region.editTitle', { year: report.year }) : t('region.annualTitle'));
   return (
     <div className="page">
-      <p className="fu-no-print">
+      <p className="no-print">
         <Link to={paths.regionAnnualReports}>{t('region.back')}</Link>
       </p>
       {!data && !error && <Loading label={t('common.loading')} />}
@@ -280,7 +280,7 @@ function AdoptForm({ report, version, dirty, onStale }: { report: Report; versio
     }
   };
   return (
-    <section className="fu-section fu-no-print">
+    <section className="fu-section no-print">
       <h2 id="adopt-annual">{t('region.adoptAnnualHeading')}</h2>
       <p>{t('region.adoptAnnualLead')}</p>
       {stale && (
@@ -325,7 +325,7 @@ function PublishForm({ report, onStale }: { report: Report; onStale: () => void 
     }
   };
   return (
-    <section className="fu-section fu-no-print">
+    <section className="fu-section no-print">
       <h2 id="publish-annual">{t('region.publishHeading')}</h2>
       <p>{t('region.publishLead')}</p>
       {problem && (

@@ -258,7 +258,7 @@ export function ReportTable<T>({
           )}
         </table>
       </TableScroll>
-      <p className="fu-no-print">
+      <p className="no-print">
         <button
           type="button"
           className="button button--secondary button--small"
@@ -610,7 +610,8 @@ export function AnnualReportSections({ sections }: { sections: readonly { key: s
 }
 
 /** A section's free text: paragraphs separated by blank lines. */
-function Paragraphs({ text }: { text: string }) {  return (
+function Paragraphs({ text }: { text: string }) {
+  return (
     <>
       {text
         .split(/\n\s*\n/)

@@ -63,7 +63,7 @@ function Report({ year }: { year: number }) {
       {report.decisionReference && report.adoptedOn && (
         <p className="fu-meta">{t('common.decision', { reference: report.decisionReference, date: format.date(report.adoptedOn) })}</p>
       )}
-      <p className="fu-no-print">
+      <p className="no-print">
         <button type="button" className="button button--secondary" onClick={() => window.print()} data-testid="print">
           {t('annual.print')}
         </button>
